@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import { cardAttachment } from '../cards/render';
+import { welcomeCard } from '../cards/welcome';
+import { audit } from '../services/audit';
+import { recordTeamInstall, recordTeamRemoved, upsertConversation } from '../services/conversations';
+import { enqueueDelivery } from '../services/deliveries/enqueue';
+import type { AppDeps } from './app-deps';
+import { handleTurnError } from './errors';
+import type { Reply } from './routes';
+import type { Router } from './router';
+import { createTurnScope, describeConversation, storedReference } from './turn-scope';
+
+export const toActivity = (reply: Reply): Partial<Activity> =>
+  'card' in reply
+    ? { type: ActivityTypes.Message, attachments: [cardAttachment(reply.card)], summary: reply.summary }
+    : { type: ActivityTypes.Message, text: reply.text };
+
+const invokeCard = (reply: Reply) =>
+  'card' in reply
+    ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card }
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text };
+
+/** Teams retries activities it got no timely answer for; every id is handled once. */
+async function firstTime(deps: AppDeps, activity: Activity): Promise<boolean> {
+  if (!activity.id) return true;
+  const rows = await deps.db.query(
+    `INSERT INTO processed_activities (activity_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING activity_id`,
+    [`${activity.conversation?.id ?? ''}|${activity.id}`],
+  );
+  return rows.length > 0;
+}
+
+/** The bot's turn logic: thin, everything else lives in the router's handlers and services/. */
+export function createBotLogic(deps: AppDeps, router: Router) {
+  async function onMessage(context: TurnContext): Promise<void> {
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    let scopeInfo = { log: deps.log, correlationId: randomUUID().slice(0, 8), actorAad: context.activity.from?.aadObjectId };
+    try {
+      const scope = await createTurnScope(deps, context);
+      scopeInfo = { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId };
+      const replies = await router.runCommand(scope, text.replace(/<[^>]+>/g, ' '));
+      for (const reply of replies) await context.sendActivity(toActivity(reply));
+    } catch (error) {
+      const handled = await handleTurnError(deps, error, scopeInfo);
+      await context.sendActivity(toActivity(handled.reply));
+    }
+  }
+
+  async function onCardAction(context: TurnContext): Promise<InvokeResponse> {
+    const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
+    const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
+    let scopeInfo = { log: deps.log, correlationId: randomUUID().slice(0, 8), actorAad: context.activity.from?.aadObjectId, verb };
+    try {
+      const scope = await createTurnScope(deps, context, verb);
+      scopeInfo = { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId, verb };
+      // Card data carries the verb's inputs only; identity comes from the activity (scope.actor).
+      const reply = await router.runAction(scope, verb, value.action?.data);
+      deps.kickDeliveries();
+      return { status: 200, body: invokeCard(reply) };
+    } catch (error) {
+      const handled = await handleTurnError(deps, error, scopeInfo);
+      return { status: 200, body: invokeCard({ text: handled.text }) };
+    }
+  }
+
+  async function onInstalledInTeam(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const conv = describeConversation(activity);
+    if (!conv.teamId) return;
+    const teamName = conv.teamName ?? 'team';
+    await deps.db.transaction(async (tx) => {
+      await recordTeamInstall(tx, { teamId: conv.teamId!, name: conv.teamName, tenantId: conv.tenantId, serviceUrl: activity.serviceUrl });
+      // In Teams the General channel's conversation id equals the team id.
+      await upsertConversation(tx, { id: conv.teamId!, kind: 'channel', teamId: conv.teamId, name: 'General', reference: storedReference(activity, conv.teamId!) });
+      if (conv.id !== conv.teamId) {
+        await upsertConversation(tx, { id: conv.id, kind: 'channel', teamId: conv.teamId, reference: storedReference(activity, conv.id) });
+      }
+      await audit(tx, { actor: activity.from?.aadObjectId ?? 'teams', action: 'team.install', subject: conv.teamId });
+      const card = welcomeCard({ teamName, exampleTeam: deps.config.office.regioteams[0]!.id });
+      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: `welcome:${conv.teamId}:${activity.id ?? randomUUID()}`, conversationId: conv.teamId!, payload: { card, summary: 'Welkom bij Wendbaar' } });
+    });
+    deps.kickDeliveries();
+  }
+
+  async function onRemovedFromTeam(context: TurnContext): Promise<void> {
+    const conv = describeConversation(context.activity);
+    if (!conv.teamId) return;
+    await deps.db.transaction(async (tx) => {
+      await recordTeamRemoved(tx, conv.teamId!, 'bot removed from team');
+      await audit(tx, { actor: context.activity.from?.aadObjectId ?? 'teams', action: 'team.uninstall', subject: conv.teamId });
+    });
+  }
+
+  async function onChannelEvent(context: TurnContext, eventType: string): Promise<void> {
+    const channelData = context.activity.channelData as { team?: { id?: string }; channel?: { id?: string; name?: string } };
+    const channelId = channelData.channel?.id;
+    const teamId = channelData.team?.id;
+    if (!channelId || !teamId) return;
+    if (eventType === 'channelDeleted') {
+      await deps.db.query(`UPDATE conversations SET active = false, updated_at = now() WHERE id = $1`, [channelId]);
+    } else if (eventType === 'channelCreated' || eventType === 'channelRenamed' || eventType === 'channelRestored') {
+      const reference = { ...storedReference(context.activity, channelId) };
+      await upsertConversation(deps.db, { id: channelId, kind: 'channel', teamId, name: channelData.channel?.name, reference });
+    }
+  }
+
+  return async function onTurn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const started = process.hrtime.bigint();
+    let outcome = 'ok';
+    try {
+      if (!(await firstTime(deps, activity))) {
+        outcome = 'duplicate';
+        if (activity.type === ActivityTypes.Invoke) {
+          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: invokeCard({ text: 'Dit verzoek is al verwerkt.' }) } });
+        }
+        return;
+      }
+      switch (activity.type) {
+        case ActivityTypes.Message:
+          await onMessage(context);
+          break;
+        case ActivityTypes.Invoke: {
+          const response: InvokeResponse =
+            activity.name === 'adaptiveCard/action'
+              ? await onCardAction(context)
+              : { status: 501 };
+          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+          break;
+        }
+        case ActivityTypes.ConversationUpdate: {
+          const botId = activity.recipient?.id;
+          const eventType = (activity.channelData as { eventType?: string } | undefined)?.eventType ?? '';
+          if (activity.membersAdded?.some((m) => m.id === botId)) await onInstalledInTeam(context);
+          else if (activity.membersRemoved?.some((m) => m.id === botId)) await onRemovedFromTeam(context);
+          else if (eventType.startsWith('channel')) await onChannelEvent(context, eventType);
+          break;
+        }
+        case ActivityTypes.InstallationUpdate:
+          if (activity.action === 'add' || activity.action === 'add-upgrade') await onInstalledInTeam(context);
+          else if (activity.action === 'remove') await onRemovedFromTeam(context);
+          break;
+        default:
+          outcome = 'ignored';
+      }
+    } catch (error) {
+      outcome = 'error';
+      throw error;
+    } finally {
+      deps.metrics.activities.inc({ type: activity.type, outcome });
+      deps.metrics.latency.observe({ type: activity.type }, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  };
+}

@@ -1,0 +1,9 @@
+import { caseloadFeature } from './caseload';
+import { coreFeature } from './core';
+import { mdoFeature } from './mdo';
+import { monitoringFeature } from './monitoring';
+import { statusFeature } from './status';
+import type { Feature } from '../routes';
+
+/** Every feature the bot serves; each owns its commands and card verbs. Menu order follows this list. */
+export const features: Feature[] = [mdoFeature, caseloadFeature, statusFeature, monitoringFeature, coreFeature];

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ErrorCode, UserFacingError } from '../services/errors';
+import { parseUserInput } from '../services/validation';
+import { menuCommand, menuReply } from './commands/menu';
+import type { ActionTable, CommandDef, Feature, Reply, TurnScope } from './routes';
+import { action } from './routes';
+
+export interface Router {
+  commands: CommandDef[];
+  actions: ActionTable;
+  /** Finds the command a message asks for; unknown text gets the menu. */
+  runCommand(scope: TurnScope, text: string): Promise<Reply[]>;
+  /** Routes a card action by verb; unknown verbs and bad data become Dutch errors. */
+  runAction(scope: TurnScope, verb: string, data: unknown): Promise<Reply>;
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Builds the command list and the verb table from the features. A verb or command name claimed
+ * twice is a programming error and fails at start-up, not at the first click.
+ */
+export function createRouter(features: Feature[]): Router {
+  const commands: CommandDef[] = [];
+  const menu = menuCommand(() => commands);
+  commands.push(...features.flatMap((f) => f.commands), menu);
+
+  const names = new Map<string, string>();
+  for (const command of commands) {
+    for (const name of command.names.map(normalise)) {
+      if (names.has(name)) throw new Error(`Command name "${name}" is registered twice (${names.get(name)} and ${command.title})`);
+      names.set(name, command.title);
+    }
+  }
+  // Longest names first, so "status geschiedenis" wins over "status".
+  const byName = [...names.keys()].sort((a, b) => b.length - a.length);
+
+  const coreActions = {
+    'menu.open': action(z.object({ command: z.string().max(100) }), async (scope, data) => {
+      const replies = await dispatch(scope, data.command);
+      return replies[0] ?? menuReply(scope.actor, commands);
+    }),
+  } satisfies ActionTable;
+
+  const actions: ActionTable = { ...coreActions };
+  for (const feature of features) {
+    for (const [verb, def] of Object.entries(feature.actions)) {
+      if (verb in actions) throw new Error(`Card verb "${verb}" is registered twice (feature ${feature.name})`);
+      actions[verb] = def;
+    }
+  }
+
+  async function dispatch(scope: TurnScope, text: string): Promise<Reply[]> {
+    const clean = normalise(text);
+    const name = byName.find((n) => clean === n || clean.startsWith(`${n} `));
+    const command = name ? commands.find((c) => c.names.some((n) => normalise(n) === name)) : undefined;
+    if (!command || !name) return [menuReply(scope.actor, commands)];
+    const result = await command.run(scope, text.trim().slice(name.length).trim());
+    return Array.isArray(result) ? result : [result];
+  }
+
+  return {
+    commands,
+    actions,
+    runCommand: dispatch,
+    async runAction(scope, verb, data) {
+      const def = Object.prototype.hasOwnProperty.call(actions, verb) ? actions[verb] : undefined;
+      if (!def) {
+        throw new UserFacingError(ErrorCode.UnknownAction, 'Deze knop wordt niet (meer) herkend. Typ "menu" om opnieuw te beginnen.', { verb });
+      }
+      const parsed = parseUserInput(def.schema, data ?? {}, def.labels);
+      return def.handle(scope, parsed);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { AdaptiveCard } from '../cards/render';
+import type { Actor } from '../services/authz';
+import type { AppDeps } from './app-deps';
+import type { Logger } from '../services/logger';
+
+/** Where the turn happens, from the activity and what we stored about that conversation. */
+export interface TurnConversation {
+  id: string;
+  kind: 'channel' | 'personal' | 'groupChat';
+  teamId?: string;
+  teamName?: string;
+  channelId?: string;
+  /** The regioteam this channel is linked to, if any. */
+  regioteam?: string;
+  tenantId?: string;
+}
+
+/** Everything a command or action handler gets: no botbuilder types, so handlers stay testable. */
+export interface TurnScope {
+  deps: AppDeps;
+  actor: Actor;
+  conversation: TurnConversation;
+  activityId?: string;
+  /** For card actions: the id of the message that holds the card. */
+  replyToId?: string;
+  correlationId: string;
+  log: Logger;
+}
+
+export type Reply = { card: AdaptiveCard; summary?: string } | { text: string };
+
+export interface CommandDef {
+  /** Dutch name first, then aliases (English, multi-word forms). Matched case-insensitively. */
+  names: string[];
+  title: string;
+  description: string;
+  button: string;
+  /** Whether the menu shows this command to the actor (authorisation is still checked on use). */
+  visibleTo?: (actor: Actor) => boolean;
+  /** Hidden commands answer when typed but are not listed in the menu. */
+  hidden?: boolean;
+  run(scope: TurnScope, args: string): Promise<Reply | Reply[]>;
+}
+
+/** A card action: the verb's data schema and its handler. The result replaces the card in place. */
+export interface ActionDef<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** Labels of the data fields, for Dutch validation messages. */
+  labels?: Record<string, string>;
+  handle(scope: TurnScope, data: z.infer<S>): Promise<Reply>;
+}
+
+export type ActionTable = Record<string, ActionDef>;
+
+/** Declares an action with its data type inferred from the schema. */
+export function action<S extends z.ZodType>(
+  schema: S,
+  handle: (scope: TurnScope, data: z.infer<S>) => Promise<Reply>,
+  labels?: Record<string, string>,
+): ActionDef<S> {
+  return { schema, handle, labels };
+}
+
+export interface Feature {
+  name: string;
+  commands: CommandDef[];
+  actions: ActionTable;
+}

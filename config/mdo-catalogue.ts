@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** MDO types named in verbetervoorstel 8; hours feed the "estimated hours saved" figure. */
+export const mdoTypeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  description: z.string(),
+  /** Thematic/overarching meetings: in principle not, unless there is a concrete reason. */
+  thematic: z.boolean().default(false),
+  hoursPerMeeting: z.number().positive().default(2),
+});
+export type MdoType = z.infer<typeof mdoTypeSchema>;
+
+export const mdoCatalogueSchema = z.array(mdoTypeSchema).min(1);
+
+export const defaultMdoCatalogue: MdoType[] = [
+  { id: 'zvh-jeugdoverleg', name: 'Jeugdoverleg Zorg- en Veiligheidshuis', description: 'Casusoverleg over jeugdigen met zorg- en veiligheidsvraagstukken.', thematic: false, hoursPerMeeting: 2.5 },
+  { id: 'vios', name: 'VIOS-overleg (per gemeente)', description: 'Gemeentelijk overleg over zorg en veiligheid rond jeugdigen.', thematic: false, hoursPerMeeting: 2 },
+  { id: 'rondetafel-po', name: 'Rondetafelgesprek PO', description: 'Gesprek met school, ouders en partners over een leerling in het primair onderwijs.', thematic: false, hoursPerMeeting: 1.5 },
+  { id: 'zat-vo', name: 'Zorg- en Adviesteam (ZAT) VO', description: 'Zorgoverleg van een school voor voortgezet onderwijs.', thematic: false, hoursPerMeeting: 2 },
+  { id: 'langdurig-verzuim', name: 'MDO langdurig verzuim', description: 'Overleg over een jeugdige met langdurig verzuim.', thematic: false, hoursPerMeeting: 1.5 },
+  { id: 'thuiszitterstafel', name: 'Thuiszitterstafel', description: 'Bespreking van jeugdigen die langer dan drie maanden thuiszitten.', thematic: false, hoursPerMeeting: 2 },
+  { id: 'thematisch', name: 'Thematisch of overstijgend overleg', description: 'Signalerend of beleidsmatig overleg zonder concrete casus.', thematic: true, hoursPerMeeting: 2 },
+  { id: 'anders', name: 'Anders', description: 'Een ander multidisciplinair overleg.', thematic: false, hoursPerMeeting: 2 },
+];

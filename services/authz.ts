@@ -1,0 +1,92 @@
+import type { Env } from '../config/env';
+import { forbidden } from './errors';
+
+/**
+ * Who may do what, in one place. Roles come from configuration (by Entra object id or UPN);
+ * everybody else is a medewerker (consulent, doorstroomcoach, staff).
+ */
+export interface Actor {
+  aadObjectId: string;
+  name: string;
+  upn?: string;
+  isMt: boolean;
+  isBeleid: boolean;
+  /** Regioteam ids this person leads. */
+  teamleiderOf: string[];
+  /** The regioteam this person works in, when known. */
+  regioteam?: string;
+}
+
+export interface RoleSettings {
+  mt: string[];
+  beleid: string[];
+  teamleiders: Record<string, string[]>;
+}
+
+export function roleSettingsFromEnv(env: Pick<Env, 'WENDBAAR_MT' | 'WENDBAAR_BELEID' | 'WENDBAAR_TEAMLEIDERS'>): RoleSettings {
+  return { mt: env.WENDBAAR_MT, beleid: env.WENDBAAR_BELEID, teamleiders: env.WENDBAAR_TEAMLEIDERS };
+}
+
+export function resolveActor(
+  person: { aadObjectId: string; name: string; upn?: string | null; regioteam?: string | null },
+  roles: RoleSettings,
+): Actor {
+  const ids = [person.aadObjectId, person.upn ?? ''].filter(Boolean).map((id) => id.toLowerCase());
+  const listed = (list: string[]) => list.some((entry) => ids.includes(entry.toLowerCase()));
+  const teamleiderOf = Object.entries(roles.teamleiders)
+    .filter(([, people]) => listed(people))
+    .map(([team]) => team);
+  return {
+    aadObjectId: person.aadObjectId,
+    name: person.name,
+    upn: person.upn ?? undefined,
+    isMt: listed(roles.mt),
+    isBeleid: listed(roles.beleid),
+    teamleiderOf,
+    regioteam: person.regioteam ?? teamleiderOf[0] ?? undefined,
+  };
+}
+
+interface Resource {
+  regioteam?: string;
+  ownerAad?: string;
+}
+
+interface Rule {
+  allowed: (actor: Actor, resource: Resource) => boolean;
+  /** Dutch: who can, so a refusal tells the user whom to ask. */
+  whoCan: string;
+}
+
+const isMt = (a: Actor) => a.isMt;
+const leadsTeam = (a: Actor, r: Resource) => !!r.regioteam && a.teamleiderOf.includes(r.regioteam);
+const isTeamleider = (a: Actor) => a.teamleiderOf.length > 0;
+
+export const PERMISSIONS = {
+  'channel.link': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'het MT of de teamleider van dit regioteam' },
+  'status.propose': { allowed: isMt, whoCan: 'leden van het MT' },
+  'status.decide': { allowed: isMt, whoCan: 'leden van het MT' },
+  'status.viewResponses': { allowed: isMt, whoCan: 'leden van het MT' },
+  'status.consult': { allowed: () => true, whoCan: 'iedere medewerker' },
+  'caseload.teamView': { allowed: (a, r) => isMt(a) || (r.regioteam ? leadsTeam(a, r) : isTeamleider(a)), whoCan: 'de teamleider van dit regioteam of het MT' },
+  'caseload.otherTeamFigures': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
+  'request.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de aanvrager' },
+  'monitoring.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad || isMt(a) || leadsTeam(a, r), whoCan: 'de eigenaar van het item, de teamleider of het MT' },
+  'mdo.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de consulent die dit besluit maakt' },
+  'mdo.overview': { allowed: (a) => isMt(a) || isTeamleider(a), whoCan: 'teamleiders en het MT' },
+  'evaluation.view': { allowed: (a) => isMt(a) || a.isBeleid || isTeamleider(a), whoCan: 'het MT, beleidsmedewerkers en teamleiders' },
+  'deliveries.admin': { allowed: isMt, whoCan: 'leden van het MT' },
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission, resource: Resource = {}): boolean {
+  return (PERMISSIONS[permission] as Rule).allowed(actor, resource);
+}
+
+/** Throws a Dutch refusal naming who can; callers audit the refusal through the turn handler. */
+export function authorize(actor: Actor, permission: Permission, resource: Resource = {}): void {
+  if (!can(actor, permission, resource)) {
+    throw forbidden(`Dit mag alleen ${PERMISSIONS[permission].whoCan}. Vraag het hen, of typ "menu" voor wat jij kunt doen.`);
+  }
+}

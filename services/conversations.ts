@@ -1,0 +1,88 @@
+import type { Queryable } from './db';
+
+/** A Bot Framework conversation reference, stored as opaque JSON so services stay SDK-free. */
+export type StoredReference = Record<string, unknown> & { serviceUrl?: string; conversation?: { id: string } };
+
+export interface ConversationRow {
+  id: string;
+  kind: 'channel' | 'personal' | 'groupChat';
+  team_id: string | null;
+  name: string | null;
+  reference: StoredReference;
+  regioteam: string | null;
+  active: boolean;
+}
+
+export async function recordTeamInstall(
+  q: Queryable,
+  team: { teamId: string; name?: string; tenantId?: string; serviceUrl: string },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO team_installs (team_id, name, tenant_id, service_url) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (team_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, team_installs.name), tenant_id = EXCLUDED.tenant_id,
+       service_url = EXCLUDED.service_url, active = true, removed_at = NULL, inactive_reason = NULL`,
+    [team.teamId, team.name ?? null, team.tenantId ?? null, team.serviceUrl],
+  );
+}
+
+export async function recordTeamRemoved(q: Queryable, teamId: string, reason: string): Promise<void> {
+  await q.query(
+    `UPDATE team_installs SET active = false, removed_at = now(), inactive_reason = $2 WHERE team_id = $1`,
+    [teamId, reason],
+  );
+  await q.query(`UPDATE conversations SET active = false, updated_at = now() WHERE team_id = $1`, [teamId]);
+}
+
+export async function upsertConversation(
+  q: Queryable,
+  conv: { id: string; kind: ConversationRow['kind']; teamId?: string; name?: string; reference: StoredReference },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO conversations (id, kind, team_id, name, reference) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, name = COALESCE(EXCLUDED.name, conversations.name),
+       team_id = COALESCE(EXCLUDED.team_id, conversations.team_id), active = true, updated_at = now()`,
+    [conv.id, conv.kind, conv.teamId ?? null, conv.name ?? null, JSON.stringify(conv.reference)],
+  );
+}
+
+export async function getConversation(q: Queryable, id: string): Promise<ConversationRow | undefined> {
+  const rows = await q.query<ConversationRow>(`SELECT * FROM conversations WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+/** Links a channel to a regioteam; a regioteam has one channel, so an older link is moved. */
+export async function linkChannel(q: Queryable, conversationId: string, regioteam: string): Promise<{ previous: string | null }> {
+  const before = await q.query<{ regioteam: string | null }>(`SELECT regioteam FROM conversations WHERE id = $1`, [conversationId]);
+  await q.query(`UPDATE conversations SET regioteam = NULL, updated_at = now() WHERE regioteam = $1 AND id <> $2`, [regioteam, conversationId]);
+  await q.query(`UPDATE conversations SET regioteam = $2, updated_at = now() WHERE id = $1`, [conversationId, regioteam]);
+  return { previous: before[0]?.regioteam ?? null };
+}
+
+export async function unlinkChannel(q: Queryable, conversationId: string): Promise<string | null> {
+  const rows = await q.query<{ regioteam: string | null }>(
+    `UPDATE conversations c SET regioteam = NULL, updated_at = now() FROM conversations old
+     WHERE c.id = $1 AND old.id = c.id RETURNING old.regioteam`,
+    [conversationId],
+  );
+  return rows[0]?.regioteam ?? null;
+}
+
+/** The active linked channel of each regioteam (all of them when `regioteam` is omitted). */
+export async function linkedChannels(q: Queryable, regioteam?: string): Promise<ConversationRow[]> {
+  return q.query<ConversationRow>(
+    `SELECT * FROM conversations WHERE regioteam IS NOT NULL AND active AND kind = 'channel'
+     AND ($1::text IS NULL OR regioteam = $1) ORDER BY regioteam`,
+    [regioteam ?? null],
+  );
+}
+
+export async function markConversationInactive(q: Queryable, conversationId: string, reason: string): Promise<void> {
+  const rows = await q.query<{ team_id: string | null }>(
+    `UPDATE conversations SET active = false, updated_at = now() WHERE id = $1 RETURNING team_id`,
+    [conversationId],
+  );
+  const teamId = rows[0]?.team_id;
+  if (teamId) {
+    await q.query(`UPDATE team_installs SET inactive_reason = $2 WHERE team_id = $1 AND active`, [teamId, reason]);
+  }
+}

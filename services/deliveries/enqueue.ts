@@ -1,0 +1,40 @@
+import type { Queryable } from '../db';
+
+/** What a delivery carries: an Adaptive Card, plain text, or both (text is the notification preview). */
+export interface DeliveryPayload {
+  card?: Record<string, unknown>;
+  text?: string;
+  /** Short preview shown in the Teams activity feed / notification. */
+  summary?: string;
+}
+
+export type DeliveryRequest =
+  /** A new message in a stored conversation (channel or chat). */
+  | { kind: 'post'; idempotencyKey: string; conversationId: string; payload: DeliveryPayload; notBefore?: Date }
+  /** A personal (1:1) message; the sender opens the chat if needed. */
+  | { kind: 'personal'; idempotencyKey: string; recipientAad: string; payload: DeliveryPayload; notBefore?: Date }
+  /** Replaces the card of an earlier post (by that post's idempotency key) in place. */
+  | { kind: 'update'; idempotencyKey: string; targetKey: string; payload: DeliveryPayload; notBefore?: Date };
+
+/**
+ * Asks for an outgoing post. Call it inside the transaction that changes the feature's own state,
+ * so the post exists exactly when the change does. The same idempotency key twice is a no-op;
+ * returns the delivery id, or null when the key was already queued.
+ */
+export async function enqueueDelivery(q: Queryable, request: DeliveryRequest): Promise<number | null> {
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO deliveries (idempotency_key, kind, conversation_id, recipient_aad, target_key, payload, not_before)
+     VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [
+      request.idempotencyKey,
+      request.kind,
+      request.kind === 'post' ? request.conversationId : null,
+      request.kind === 'personal' ? request.recipientAad : null,
+      request.kind === 'update' ? request.targetKey : null,
+      JSON.stringify(request.payload),
+      request.notBefore?.toISOString() ?? null,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
