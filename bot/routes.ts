@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../cards/render';
 import type { Actor } from '../services/authz';
 import type { AppDeps } from './app-deps';
 import type { Logger } from '../services/logger';
+import type { ScheduledJob } from '../services/scheduler/types';
 
 /** Where the turn happens, from the activity and what we stored about that conversation. */
 export interface TurnConversation {
@@ -66,4 +67,6 @@ export interface Feature {
   name: string;
   commands: CommandDef[];
   actions: ActionTable;
+  /** Cron jobs; each fire runs on exactly one replica (bot/scheduler.ts). */
+  jobs?: ScheduledJob[];
 }

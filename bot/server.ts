@@ -12,6 +12,7 @@ import { createBotLogic } from './bot';
 import { createDeliverySender, type DeliverySender } from './delivery-sender';
 import { features } from './features';
 import { createRouter, type Router } from './router';
+import { createScheduler, type Scheduler } from './scheduler';
 
 export interface ServerOptions {
   config: Config;
@@ -30,6 +31,7 @@ export interface RunningServer {
   adapter: CloudAdapter;
   router: Router;
   sender: DeliverySender;
+  scheduler: Scheduler;
   url: string;
   port: number;
   /** Registers a hook that runs whenever a turn queued deliveries (the sender's wake-up). */
@@ -89,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   for (const register of options.extraRoutes ?? []) register(server, deps);
 
   const sender = createDeliverySender(deps, adapter);
+  const scheduler = createScheduler(deps, features.flatMap((f) => f.jobs ?? []));
   kickers.add(() => sender.kick());
 
   const host = listenHost(config);
@@ -100,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : config.env.PORT;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   sender.start();
+  if (!config.env.WENDBAAR_DISABLE_SCHEDULER) scheduler.start();
 
   return {
     server,
@@ -107,10 +111,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adapter,
     router,
     sender,
+    scheduler,
     url,
     port,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler.stop();
       await sender.stop();
       if (!options.db) await db.close();
     },

@@ -1,0 +1,3 @@
+// Tables of the status feature. Append-only once released.
+export const statusSchema = `
+`;

@@ -1,0 +1,3 @@
+// Tables of the mdo feature. Append-only once released.
+export const mdoSchema = `
+`;

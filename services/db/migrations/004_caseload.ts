@@ -1,0 +1,3 @@
+// Tables of the caseload feature. Append-only once released.
+export const caseloadSchema = `
+`;

@@ -1,0 +1,3 @@
+// Tables of the monitoring feature. Append-only once released.
+export const monitoringSchema = `
+`;

@@ -1,0 +1,20 @@
+import type { Queryable } from '../db';
+
+/**
+ * One replica wins each scheduled fire: the first to insert the `<name>:<fire ISO>` row. A row
+ * whose lease expired without finishing (its replica died) can be taken over.
+ */
+export async function claimRun(q: Queryable, key: string, owner: string, ttlMs: number): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO cron_runs (key, owner, expires_at) VALUES ($1, $2, now() + ($3 || ' milliseconds')::interval)
+     ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, started_at = now(), expires_at = EXCLUDED.expires_at
+       WHERE cron_runs.finished_at IS NULL AND cron_runs.expires_at < now()
+     RETURNING key`,
+    [key, owner, String(ttlMs)],
+  );
+  return rows.length > 0;
+}
+
+export async function finishRun(q: Queryable, key: string, owner: string): Promise<void> {
+  await q.query(`UPDATE cron_runs SET finished_at = now() WHERE key = $1 AND owner = $2`, [key, owner]);
+}
