@@ -1,6 +1,8 @@
 import type { Queryable } from '../db';
 import type { DeliveryPayload } from './enqueue';
 
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'dead';
+
 export interface ClaimedDelivery {
   id: number;
   idempotency_key: string;
@@ -12,24 +14,33 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
+const DUE = `not_before <= now() AND (status = 'queued' OR (status = 'sending' AND lease_until < now()))`;
+
 /**
  * Claims due deliveries for one sender. Queue time is the database's clock (shared by all replicas),
  * not the domain clock that tests move. SKIP LOCKED lets several replicas work the same queue
  * without taking the same row; the lease makes a row claimable again if its sender dies.
+ * At most `perTarget` rows per conversation (or recipient / update target) are taken, round robin,
+ * so one busy channel cannot fill a whole batch while its rate limit makes it wait.
  */
-export async function claimDue(q: Queryable, owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+export async function claimDue(q: Queryable, owner: string, limit: number, leaseMs: number, perTarget = limit): Promise<ClaimedDelivery[]> {
   return q.query<ClaimedDelivery>(
     `UPDATE deliveries d SET status = 'sending', leased_by = $1, lease_until = now() + ($3 || ' milliseconds')::interval,
        attempts = d.attempts + 1
      WHERE d.id IN (
        SELECT id FROM deliveries
-       WHERE not_before <= now()
-         AND (status = 'queued' OR (status = 'sending' AND lease_until < now()))
-       ORDER BY not_before, id
-       LIMIT $2
+       WHERE ${DUE}
+         AND id IN (
+           SELECT id FROM (
+             SELECT id, not_before, row_number() OVER (
+               PARTITION BY kind, COALESCE(conversation_id, recipient_aad, target_key) ORDER BY not_before, id) AS rn
+             FROM deliveries WHERE ${DUE}) ranked
+           WHERE rn <= $4
+           ORDER BY rn, not_before, id
+           LIMIT $2)
        FOR UPDATE SKIP LOCKED)
      RETURNING d.id, d.idempotency_key, d.kind, d.conversation_id, d.recipient_aad, d.target_key, d.payload, d.attempts`,
-    [owner, limit, String(leaseMs)],
+    [owner, limit, String(leaseMs), perTarget],
   );
 }
 
@@ -42,11 +53,22 @@ export async function markSent(q: Queryable, id: number, owner: string, activity
   );
 }
 
+/** Back to the queue after a failed attempt; the attempt counts towards the dead-letter limit. */
 export async function reschedule(q: Queryable, id: number, owner: string, delayMs: number, error: string): Promise<void> {
   await q.query(
     `UPDATE deliveries SET status = 'queued', not_before = now() + ($3 || ' milliseconds')::interval, lease_until = NULL, last_error = $4
      WHERE id = $1 AND leased_by = $2`,
     [id, owner, String(Math.round(delayMs)), error],
+  );
+}
+
+/** Back to the queue without having tried (lease too short, target not sent yet): no attempt used. */
+export async function release(q: Queryable, id: number, owner: string, delayMs: number, note?: string): Promise<void> {
+  await q.query(
+    `UPDATE deliveries SET status = 'queued', not_before = now() + ($3 || ' milliseconds')::interval, lease_until = NULL,
+       attempts = GREATEST(attempts - 1, 0), last_error = COALESCE($4, last_error)
+     WHERE id = $1 AND leased_by = $2`,
+    [id, owner, String(Math.round(delayMs)), note ?? null],
   );
 }
 
@@ -57,6 +79,28 @@ export async function markFailed(q: Queryable, id: number, owner: string, status
   );
 }
 
+/**
+ * An update whose card a newer queued update of the same post replaces: recorded as done (status
+ * 'sent', no activity id) with the reason in last_error, never deleted.
+ */
+export async function markSuperseded(q: Queryable, id: number, owner: string, newerKey: string): Promise<void> {
+  await q.query(
+    `UPDATE deliveries SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = $3 WHERE id = $1 AND leased_by = $2`,
+    [id, owner, `skipped: superseded by newer update ${newerKey}`],
+  );
+}
+
+/** The newest other update of the same post that is due or done, if it is newer than `id`. */
+export async function newerUpdate(q: Queryable, id: number, targetKey: string): Promise<string | undefined> {
+  const rows = await q.query<{ idempotency_key: string }>(
+    `SELECT idempotency_key FROM deliveries
+     WHERE kind = 'update' AND target_key = $2 AND id > $1 AND status IN ('queued', 'sending', 'sent') AND not_before <= now()
+     ORDER BY id DESC LIMIT 1`,
+    [id, targetKey],
+  );
+  return rows[0]?.idempotency_key;
+}
+
 /** The post an update refers to, once it has been sent. */
 export async function findSentPost(q: Queryable, idempotencyKey: string) {
   const rows = await q.query<{ status: string; conversation_id: string | null; sent_activity_id: string | null }>(
@@ -64,4 +108,57 @@ export async function findSentPost(q: Queryable, idempotencyKey: string) {
     [idempotencyKey],
   );
   return rows[0];
+}
+
+export interface DeliveryRow {
+  id: number;
+  idempotency_key: string;
+  kind: string;
+  status: DeliveryStatus;
+  attempts: number;
+  conversation_id: string | null;
+  recipient_aad: string | null;
+  target_key: string | null;
+  last_error: string | null;
+  created_at: Date;
+  not_before: Date;
+  sent_at: Date | null;
+}
+
+/** Deliveries for the operator, newest first; by default the ones that need attention. */
+export async function listDeliveries(q: Queryable, statuses: DeliveryStatus[] = ['failed', 'dead'], limit = 100): Promise<DeliveryRow[]> {
+  return q.query<DeliveryRow>(
+    `SELECT id, idempotency_key, kind, status, attempts, conversation_id, recipient_aad, target_key, last_error, created_at, not_before, sent_at
+     FROM deliveries WHERE status = ANY($1::text[]) ORDER BY id DESC LIMIT $2`,
+    [statuses, limit],
+  );
+}
+
+/**
+ * Puts a failed or dead-lettered delivery back in the queue with a fresh attempt budget. The
+ * previous error stays in last_error until the next attempt. Returns false for other states.
+ */
+export async function retryDelivery(q: Queryable, id: number): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE deliveries SET status = 'queued', attempts = 0, not_before = now(), lease_until = NULL, leased_by = NULL
+     WHERE id = $1 AND status IN ('failed', 'dead') RETURNING id`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
+/** Queue depth (queued or in flight) and the age of the oldest waiting delivery, in seconds. */
+export async function queueStats(q: Queryable): Promise<{ depth: number; oldestAgeSeconds: number }> {
+  const rows = await q.query<{ depth: number | string; age: number | string | null }>(
+    `SELECT count(*) AS depth, EXTRACT(EPOCH FROM now() - min(created_at)) AS age FROM deliveries WHERE status IN ('queued', 'sending')`,
+  );
+  return { depth: Number(rows[0]?.depth ?? 0), oldestAgeSeconds: Number(rows[0]?.age ?? 0) };
+}
+
+/** How many deliveries are in each status (for the metrics gauge and the CLI). */
+export async function countByStatus(q: Queryable): Promise<Record<DeliveryStatus, number>> {
+  const rows = await q.query<{ status: DeliveryStatus; n: number | string }>(`SELECT status, count(*) AS n FROM deliveries GROUP BY status`);
+  const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, dead: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
 }

@@ -18,3 +18,12 @@ export async function claimRun(q: Queryable, key: string, owner: string, ttlMs: 
 export async function finishRun(q: Queryable, key: string, owner: string): Promise<void> {
   await q.query(`UPDATE cron_runs SET finished_at = now() WHERE key = $1 AND owner = $2`, [key, owner]);
 }
+
+/** The latest run of job `name` before `before` (any replica), or undefined if it never ran. */
+export async function lastRunOf(q: Queryable, name: string, before: Date): Promise<{ key: string; finished: boolean } | undefined> {
+  const rows = await q.query<{ key: string; finished_at: Date | null }>(
+    `SELECT key, finished_at FROM cron_runs WHERE key LIKE $1 AND key < $2 ORDER BY key DESC LIMIT 1`,
+    [`${name.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`, `${name}:${before.toISOString()}`],
+  );
+  return rows[0] ? { key: rows[0].key, finished: rows[0].finished_at !== null } : undefined;
+}

@@ -1,0 +1,134 @@
+import { botInstalled, teams } from '../fixtures/activities';
+import { startHarness, type Harness } from '../harness/harness';
+import { enqueueDelivery } from '../../services/deliveries/enqueue';
+import { listDeliveries, retryDelivery } from '../../services/deliveries/queue';
+import { channelId, countByText, fastSender, seedChannels } from './helpers';
+
+jest.setTimeout(60_000);
+
+describe('proactive delivery', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(() => h.connector.reset());
+
+  it('delivers 500 posts to 20 channels exactly once while Teams answers 10% 429 and 5% 500', async () => {
+    const sender = await fastSender(h);
+    const channels = await seedChannels(h.db, h.connector.url, 20);
+    h.connector.seed(7);
+    h.connector.fail({ rate: 0.05, status: 429, retryAfterSeconds: 0 });
+    h.connector.fail({ rate: 0.053, status: 429, retryAfterSeconds: 1 });
+    h.connector.fail({ rate: 0.053, status: 500 });
+    await h.db.transaction(async (tx) => {
+      for (let i = 0; i < 500; i++) {
+        const key = `bulk:${i}`;
+        await enqueueDelivery(tx, { kind: 'post', idempotencyKey: key, conversationId: channels[i % 20]!, payload: { text: key } });
+      }
+      // The same key again is a no-op.
+      expect(await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'bulk:0', conversationId: channels[0]!, payload: { text: 'bulk:0' } })).toBeNull();
+    });
+    expect(await sender.settle(50_000)).toBe(0);
+
+    const sent = h.connector.delivered('send').filter((c) => String(c.body?.text).startsWith('bulk:'));
+    const counts = countByText(sent);
+    expect(counts.size).toBe(500);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const failedCalls = h.connector.calls.filter((c) => c.status === 429 || c.status === 500);
+    expect(failedCalls.length).toBeGreaterThan(40);
+    const rows = await h.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM deliveries WHERE idempotency_key LIKE 'bulk:%' GROUP BY status`);
+    expect(rows).toEqual([{ status: 'sent', n: 500 }]);
+    // Each channel got its posts in the order they were queued.
+    for (const id of channels.slice(0, 3)) {
+      const order = sent.filter((c) => c.conversationId === id).map((c) => Number(String(c.body.text).split(':')[1]));
+      expect(order.length).toBe(25);
+    }
+    const metrics = await h.app.deps.metrics.registry.getSingleMetricAsString('wendbaar_deliveries_total');
+    expect(metrics).toContain('outcome="sent"');
+    await sender.stop();
+  });
+
+  it('fails a post to a removed channel with a readable reason, marks it inactive, and delivers the others', async () => {
+    const sender = await fastSender(h);
+    await h.send(botInstalled(teams.zuid));
+    await sender.settle();
+    h.connector.reset();
+    const [ok] = await seedChannels(h.db, h.connector.url, 1);
+    h.connector.gone.set(teams.zuid.teamId, 404);
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'gone:zuid', conversationId: teams.zuid.teamId, payload: { text: 'gone:zuid' } });
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'gone:other', conversationId: ok!, payload: { text: 'gone:other' } });
+    expect(await sender.settle()).toBe(0);
+    h.connector.gone.delete(teams.zuid.teamId);
+
+    expect(h.connector.delivered('send').map((c) => c.body.text)).toEqual(['gone:other']);
+    const [row] = await h.db.query<{ status: string; last_error: string }>(`SELECT status, last_error FROM deliveries WHERE idempotency_key = 'gone:zuid'`);
+    expect(row!.status).toBe('failed');
+    expect(row!.last_error).toContain('404');
+    expect(row!.last_error).toContain('channel or chat was deleted');
+    const [conv] = await h.db.query<{ active: boolean }>(`SELECT active FROM conversations WHERE id = $1`, [teams.zuid.teamId]);
+    expect(conv!.active).toBe(false);
+    const [install] = await h.db.query<{ inactive_reason: string }>(`SELECT inactive_reason FROM team_installs WHERE team_id = $1`, [teams.zuid.teamId]);
+    expect(install!.inactive_reason).toContain('404');
+    // A later post to the inactive channel fails at once, without calling Teams.
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'gone:zuid:2', conversationId: teams.zuid.teamId, payload: { text: 'x' } });
+    await sender.settle();
+    expect(h.connector.calls.filter((c) => c.conversationId === teams.zuid.teamId)).toHaveLength(1);
+    expect((await listDeliveries(h.db)).map((d) => d.idempotency_key)).toEqual(expect.arrayContaining(['gone:zuid', 'gone:zuid:2']));
+    await sender.stop();
+  });
+
+  it('dead-letters after the attempt limit, and an operator retry sends it', async () => {
+    const sender = await fastSender(h, { maxAttempts: 3 });
+    const [id] = await seedChannels(h.db, h.connector.url, 1);
+    h.connector.fail({ status: 502, count: 3 });
+    const deliveryId = await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'dead:1', conversationId: id!, payload: { text: 'dead:1' } });
+    expect(await sender.settle()).toBe(0);
+    const [row] = await h.db.query<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM deliveries WHERE id = $1`, [deliveryId]);
+    expect(row).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(row!.last_error).toContain('502');
+    expect((await listDeliveries(h.db, ['dead'])).map((d) => d.id)).toContain(deliveryId);
+    h.connector.clearFaults();
+    expect(await retryDelivery(h.db, deliveryId!)).toBe(true);
+    expect(await sender.settle()).toBe(0);
+    expect(countByText(h.connector.delivered('send')).get('dead:1')).toBe(1);
+    await sender.stop();
+  });
+
+  it('updates a posted card in place through the queue, only with the newest of several queued updates', async () => {
+    const sender = await fastSender(h);
+    const [id] = await seedChannels(h.db, h.connector.url, 1);
+    // The updates are queued before the post is even sent: they wait for it.
+    await h.db.transaction(async (tx) => {
+      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'card:1:post', conversationId: id!, payload: { text: 'v0' } });
+      for (let v = 1; v <= 3; v++) await enqueueDelivery(tx, { kind: 'update', idempotencyKey: `card:1:update:${v}`, targetKey: 'card:1:post', payload: { text: `v${v}` } });
+    });
+    expect(await sender.settle()).toBe(0);
+    const post = h.connector.delivered('send').find((c) => c.body.text === 'v0')!;
+    const updates = h.connector.delivered('update');
+    expect(updates.map((c) => c.body.text)).toEqual(['v3']);
+    const [stored] = await h.db.query<{ sent_activity_id: string }>(`SELECT sent_activity_id FROM deliveries WHERE idempotency_key = 'card:1:post'`);
+    expect(updates[0]!.activityId).toBe(stored!.sent_activity_id);
+    expect(updates[0]!.conversationId).toBe(post.conversationId);
+    const skipped = await h.db.query<{ status: string; last_error: string }>(`SELECT status, last_error FROM deliveries WHERE idempotency_key IN ('card:1:update:1', 'card:1:update:2')`);
+    expect(skipped.map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(skipped.every((r) => r.last_error.includes('superseded'))).toBe(true);
+
+    // A later update, after the first went out, is sent too (with retries on a 500).
+    h.connector.fail({ status: 500, count: 2 });
+    await enqueueDelivery(h.db, { kind: 'update', idempotencyKey: 'card:1:update:4', targetKey: 'card:1:post', payload: { text: 'v4' } });
+    expect(await sender.settle()).toBe(0);
+    expect(h.connector.delivered('update').map((c) => c.body.text)).toEqual(['v3', 'v4']);
+    await sender.stop();
+  });
+
+  it('is used for channel posts in a real flow: the install welcome goes out as a new thread', async () => {
+    h.app.sender.start();
+    await h.send(botInstalled(teams.noord));
+    await h.connector.waitFor(() => h.connector.delivered().length >= 1);
+    expect(h.connector.delivered()[0]!.op).toBe('send');
+    expect(channelId(0)).toContain('19:');
+  });
+});

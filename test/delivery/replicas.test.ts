@@ -1,0 +1,84 @@
+import { createScheduler } from '../../bot/scheduler';
+import { enqueueDelivery } from '../../services/deliveries/enqueue';
+import type { ScheduledJob } from '../../services/scheduler/types';
+import { startHarness, type Harness } from '../harness/harness';
+import { countByText, fastSender, seedChannels } from './helpers';
+
+jest.setTimeout(60_000);
+
+const pgOnly = process.env.WENDBAAR_TEST_DB === 'postgres' ? describe : describe.skip;
+
+pgOnly('two bot processes on one PostgreSQL database', () => {
+  let h1: Harness;
+  let h2: Harness;
+  beforeAll(async () => {
+    h1 = await startHarness();
+    h2 = await startHarness({ db: await h1.testDb!.openAnother(), connector: h1.connector });
+  });
+  afterAll(async () => {
+    await h2.close();
+    await h1.close();
+  });
+
+  it('both senders work the queue and no idempotency key is posted twice', async () => {
+    const [a, b] = [await fastSender(h1, { batchSize: 10 }), await fastSender(h2, { batchSize: 10 })];
+    const channels = await seedChannels(h1.db, h1.connector.url, 10);
+    h1.connector.fail({ rate: 0.05, status: 429, retryAfterSeconds: 0 });
+    await h1.db.transaction(async (tx) => {
+      for (let i = 0; i < 300; i++) await enqueueDelivery(tx, { kind: 'post', idempotencyKey: `dup:${i}`, conversationId: channels[i % 10]!, payload: { text: `dup:${i}` } });
+    });
+    const [openA, openB] = await Promise.all([a.settle(40_000), b.settle(40_000)]);
+    expect(openA + openB).toBe(0);
+    const counts = countByText(h1.connector.delivered('send').filter((c) => String(c.body?.text).startsWith('dup:')));
+    expect(counts.size).toBe(300);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    const owners = await h1.db.query<{ leased_by: string }>(`SELECT DISTINCT leased_by FROM deliveries WHERE idempotency_key LIKE 'dup:%'`);
+    expect(owners.length).toBe(2);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it('runs each fire of the same node-cron schedule on exactly one replica', async () => {
+    const runs: string[] = [];
+    const job: ScheduledJob = { name: 'test.every-second', cron: () => '* * * * * *', run: async ({ fireTime }) => void runs.push(fireTime.toISOString()) };
+    const s1 = createScheduler(h1.app.deps, [job], { catchUpMs: 0 });
+    const s2 = createScheduler(h2.app.deps, [job], { catchUpMs: 0 });
+    s1.start();
+    s2.start();
+    await new Promise((r) => setTimeout(r, 3500));
+    await Promise.all([s1.stop(), s2.stop()]);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(runs).size).toBe(runs.length);
+    const rows = await h1.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cron_runs WHERE key LIKE 'test.every-second:%' AND finished_at IS NOT NULL`);
+    expect(rows[0]!.n).toBe(runs.length);
+
+    // fire() from both replicas at once: one wins.
+    const at = new Date('2026-11-24T07:00:00Z');
+    const results = await Promise.all([s1.fire(job.name, at), s2.fire(job.name, at)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('scheduler catch-up', () => {
+  it('runs a missed fire late, once, when the job ran before on this database', async () => {
+    const h = await startHarness();
+    const runs: string[] = [];
+    const job: ScheduledJob = { name: 'test.minutely', cron: () => '* * * * *', run: async ({ fireTime }) => void runs.push(fireTime.toISOString()) };
+    // Nothing ran before: no catch-up on a first deployment.
+    const first = createScheduler(h.app.deps, [job]);
+    first.start();
+    await new Promise((r) => setTimeout(r, 300));
+    await first.stop();
+    expect(runs).toEqual([]);
+    // It ran an hour ago; the latest minute was missed (all replicas down): caught up once.
+    await first.fire(job.name, new Date(Date.now() - 3_600_000));
+    runs.length = 0;
+    const [s1, s2] = [createScheduler(h.app.deps, [job]), createScheduler(h.app.deps, [job])];
+    s1.start();
+    s2.start();
+    await new Promise((r) => setTimeout(r, 500));
+    await Promise.all([s1.stop(), s2.stop()]);
+    expect(runs.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(runs).size).toBe(runs.length);
+    await h.close();
+  });
+});
