@@ -66,3 +66,51 @@ export const defaultRingModel: RingModel = {
     { id: 'monitoring-na-overdracht', ring: 'buiten', name: 'Monitoring na overdracht', shadowOf: 'ring3' },
   ],
 };
+
+/** Dutch labels of the statuses, for cards. */
+export const EXECUTION_STATUS_LABEL: Record<ExecutionStatus, string> = {
+  normaal: 'Normaal',
+  soberder: 'Soberder',
+  intensiever: 'Intensiever',
+  niet: 'Niet',
+};
+
+/**
+ * A common move in the model, a few clicks on the proposal card. A task's status is taken from
+ * `tasks` first, then from its ring in `rings`, otherwise `normaal`.
+ */
+export interface RingPreset {
+  id: string;
+  name: string;
+  description: string;
+  rings: Partial<Record<RingId, ExecutionStatus>>;
+  tasks?: Record<string, ExecutionStatus>;
+}
+
+export const ringPresets: RingPreset[] = [
+  {
+    id: 'alle-ringen',
+    name: 'Alle ringen',
+    description: 'Alle taken worden normaal uitgevoerd.',
+    rings: {},
+  },
+  {
+    id: 'ring3-gepauzeerd',
+    name: 'Ring 3 gepauzeerd',
+    description: "MDO's zonder directe betrokkenheid vervallen; monitoring na overdracht (schaduwtaak) loopt door.",
+    rings: { ring3: 'niet' },
+  },
+  {
+    id: 'kern-en-ring1',
+    name: 'Alleen kern en ring 1',
+    description: 'Ring 2 en 3 vervallen; monitoring na overdracht soberder.',
+    rings: { ring2: 'niet', ring3: 'niet' },
+    tasks: { 'monitoring-na-overdracht': 'soberder' },
+  },
+  {
+    id: 'noodstand',
+    name: 'Noodstand: alleen kern',
+    description: 'Alleen de wettelijke kern; consultatie en advies en monitoring soberder.',
+    rings: { ring1: 'niet', ring2: 'niet', ring3: 'niet', buiten: 'soberder' },
+  },
+];

@@ -1,0 +1,139 @@
+import announcementTemplate from './templates/announcement.json';
+import consultationTemplate from './templates/consultation.json';
+import decisionTemplate from './templates/decision.json';
+import expiryTemplate from './templates/expiry.json';
+import historyTemplate from './templates/history.json';
+import proposalFormTemplate from './templates/proposal-form.json';
+import previewTemplate from './templates/preview.json';
+import responsesTemplate from './templates/responses.json';
+import statusTemplate from './templates/status.json';
+import unreadTemplate from './templates/unread.json';
+import { renderTemplate } from '../render';
+
+/** Typed builders of the statusaanpassing cards. Services assemble the data; cards only lay it out. */
+
+export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+export type HeaderStyle = 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
+export interface Fact {
+  title: string;
+  value: string;
+}
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+export interface StatusCardData {
+  headline: string;
+  headerStyle: HeaderStyle;
+  facts: Fact[];
+  rings: Array<{ name: string; description: string; tasks: Array<{ name: string; label: string; color: TextColor }> }>;
+  footnote: string;
+}
+export const statusCard = (data: StatusCardData) => renderTemplate(statusTemplate, data);
+
+export interface ProposalFormData {
+  preset: string;
+  presets: Choice[];
+  taskInputs: Array<{ inputId: string; label: string; value: string; choices: Choice[] }>;
+  reasonCategory: string;
+  reasons: Choice[];
+  reason: string;
+  startDate: string;
+  endDate: string;
+  practiceImpact: string;
+  partnerText: string;
+}
+export const proposalFormCard = (data: ProposalFormData) => renderTemplate(proposalFormTemplate, data);
+
+export interface PreviewCardData {
+  changeId: number;
+  title: string;
+  rows: Array<{ task: string; before: string; after: string; beforeColor: TextColor; afterColor: TextColor; weight: 'Default' | 'Bolder' }>;
+  changed: boolean;
+  facts: Fact[];
+  deadline: string;
+  channels: Choice[];
+  allChannels: string;
+}
+export const previewCard = (data: PreviewCardData) => renderTemplate(previewTemplate, data);
+
+export interface ConsultationCardData {
+  changeId: number;
+  title: string;
+  headerStyle: HeaderStyle;
+  intro: string;
+  changes: string[];
+  facts: Fact[];
+  /** Counts as text (templates keep numbers as numbers, TextBlock wants a string). */
+  akkoord: string;
+  zorgen: string;
+  opmerking: string;
+  open: boolean;
+  /** Confirmation for the person who just answered; empty on the shared channel card. */
+  ownAnswer: string;
+}
+export const consultationCard = (data: ConsultationCardData) => renderTemplate(consultationTemplate, data);
+
+export interface DecisionCardData {
+  changeId: number;
+  stepTitle: string;
+  title: string;
+  headerStyle: HeaderStyle;
+  stateText: string;
+  changes: string[];
+  facts: Fact[];
+  canPublish: boolean;
+  publishTitle: string;
+  canConfirm: boolean;
+}
+export const decisionCard = (data: DecisionCardData) => renderTemplate(decisionTemplate, data);
+
+export interface ResponsesCardData {
+  changeId: number;
+  title: string;
+  summary: string;
+  responses: Array<{ name: string; answerLabel: string; color: TextColor; comment: string }>;
+}
+export const responsesCard = (data: ResponsesCardData) => renderTemplate(responsesTemplate, data);
+
+export interface AnnouncementCardData {
+  announcementId: number;
+  /** Shown above the card in a reminder; empty otherwise. */
+  intro: string;
+  kindTitle: string;
+  headerStyle: HeaderStyle;
+  title: string;
+  changes: string[];
+  facts: Fact[];
+  practiceImpact: string;
+  partnerText: string;
+  readText: string;
+  showUnread: boolean;
+}
+export const announcementCard = (data: AnnouncementCardData) => renderTemplate(announcementTemplate, data);
+
+export interface UnreadCardData {
+  announcementId: number;
+  title: string;
+  summary: string;
+  unread: Array<{ name: string; team: string }>;
+}
+export const unreadCard = (data: UnreadCardData) => renderTemplate(unreadTemplate, data);
+
+export interface ExpiryCardData {
+  changeId: number;
+  heading: string;
+  headerStyle: HeaderStyle;
+  title: string;
+  text: string;
+  facts: Fact[];
+  suggestedEnd: string;
+}
+export const expiryCard = (data: ExpiryCardData) => renderTemplate(expiryTemplate, data);
+
+export interface HistoryCardData {
+  summary: string;
+  items: Array<{ title: string; stateLabel: string; stateColor: TextColor; period: string; reason: string; decidedBy: string; changes: string }>;
+}
+export const historyCard = (data: HistoryCardData) => renderTemplate(historyTemplate, data);
