@@ -8,18 +8,22 @@ export const mdoTypeSchema = z.object({
   /** Thematic/overarching meetings: in principle not, unless there is a concrete reason. */
   thematic: z.boolean().default(false),
   hoursPerMeeting: z.number().positive().default(2),
+  /** Travel time saved when the consulent joins online instead of on site (estimate for the overview). */
+  travelHours: z.number().min(0).default(0.5),
+  /** Extra detail the form asks for: the municipality (VIOS per gemeente) or a description (anders). */
+  detail: z.enum(['gemeente', 'omschrijving']).optional(),
 });
 export type MdoType = z.infer<typeof mdoTypeSchema>;
 
 export const mdoCatalogueSchema = z.array(mdoTypeSchema).min(1);
 
 export const defaultMdoCatalogue: MdoType[] = [
-  { id: 'zvh-jeugdoverleg', name: 'Jeugdoverleg Zorg- en Veiligheidshuis', description: 'Casusoverleg over jeugdigen met zorg- en veiligheidsvraagstukken.', thematic: false, hoursPerMeeting: 2.5 },
-  { id: 'vios', name: 'VIOS-overleg (per gemeente)', description: 'Gemeentelijk overleg over zorg en veiligheid rond jeugdigen.', thematic: false, hoursPerMeeting: 2 },
-  { id: 'rondetafel-po', name: 'Rondetafelgesprek PO', description: 'Gesprek met school, ouders en partners over een leerling in het primair onderwijs.', thematic: false, hoursPerMeeting: 1.5 },
-  { id: 'zat-vo', name: 'Zorg- en Adviesteam (ZAT) VO', description: 'Zorgoverleg van een school voor voortgezet onderwijs.', thematic: false, hoursPerMeeting: 2 },
-  { id: 'langdurig-verzuim', name: 'MDO langdurig verzuim', description: 'Overleg over een jeugdige met langdurig verzuim.', thematic: false, hoursPerMeeting: 1.5 },
-  { id: 'thuiszitterstafel', name: 'Thuiszitterstafel', description: 'Bespreking van jeugdigen die langer dan drie maanden thuiszitten.', thematic: false, hoursPerMeeting: 2 },
-  { id: 'thematisch', name: 'Thematisch of overstijgend overleg', description: 'Signalerend of beleidsmatig overleg zonder concrete casus.', thematic: true, hoursPerMeeting: 2 },
-  { id: 'anders', name: 'Anders', description: 'Een ander multidisciplinair overleg.', thematic: false, hoursPerMeeting: 2 },
+  { id: 'zvh-jeugdoverleg', name: 'Jeugdoverleg Zorg- en Veiligheidshuis', description: 'Casusoverleg over jeugdigen met zorg- en veiligheidsvraagstukken.', thematic: false, hoursPerMeeting: 2.5, travelHours: 0.5 },
+  { id: 'vios', name: 'VIOS-overleg (per gemeente)', description: 'Gemeentelijk overleg over zorg en veiligheid rond jeugdigen.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5, detail: 'gemeente' },
+  { id: 'rondetafel-po', name: 'Rondetafelgesprek PO', description: 'Gesprek met school, ouders en partners over een leerling in het primair onderwijs.', thematic: false, hoursPerMeeting: 1.5, travelHours: 0.5 },
+  { id: 'zat-vo', name: 'Zorg- en Adviesteam (ZAT) VO', description: 'Zorgoverleg van een school voor voortgezet onderwijs.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5 },
+  { id: 'langdurig-verzuim', name: 'MDO langdurig verzuim', description: 'Overleg over een jeugdige met langdurig verzuim.', thematic: false, hoursPerMeeting: 1.5, travelHours: 0.5 },
+  { id: 'thuiszitterstafel', name: 'Thuiszitterstafel', description: 'Bespreking van jeugdigen die langer dan drie maanden thuiszitten.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5 },
+  { id: 'thematisch', name: 'Thematisch of overstijgend overleg', description: 'Signalerend of beleidsmatig overleg zonder concrete casus.', thematic: true, hoursPerMeeting: 2, travelHours: 0.5 },
+  { id: 'anders', name: 'Anders', description: 'Een ander multidisciplinair overleg.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5, detail: 'omschrijving' },
 ];

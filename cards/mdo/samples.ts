@@ -1,4 +1,74 @@
+import { defaultOfficeInput, parseOffice } from '../../config/office';
+import { adviseMdo, type MdoAnswers } from '../../services/mdo/advice';
+import { emptyMdoForm } from '../../services/mdo/form';
+import type { MdoDecisionRow } from '../../services/mdo/store';
+import type { RingState } from '../../services/status/current';
 import type { AdaptiveCard } from '../render';
+import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard, mdoReminderCard } from './cards';
+import { adviceCardData, decidedCardData, overviewCardData, reminderCardData } from './view';
+
+const office = parseOffice(defaultOfficeInput);
+const zone = 'Europe/Amsterdam';
+const types = office.mdoCatalogue.map((t) => ({ id: t.id, name: t.name }));
+const normal: RingState = { tasks: Object.fromEntries(office.rings.tasks.map((t) => [t.id, 'normaal' as const])) };
+const paused: RingState = {
+  tasks: { ...normal.tasks, 'mdo-zonder-betrokkenheid': 'niet', 'mdo-direct-fysiek': 'soberder' },
+  activeChange: { id: 3, title: 'Krapte winter 2026', startDate: '2026-11-16', endDate: '2027-02-19', reason: 'Twee vacatures in Regioteam Noord' },
+};
+
+function row(answers: MdoAnswers, type: string, ring: RingState, extra: Partial<MdoDecisionRow> = {}): MdoDecisionRow {
+  const advice = adviseMdo(answers, office.mdoCatalogue.find((t) => t.id === type)!, ring);
+  return {
+    id: 41, owner_aad: 'aad-consulent-1', regioteam: 'noord', mdo_type: type, detail: null,
+    meeting_at: new Date('2026-12-01T13:00:00Z'), organiser: 'Zorg- en Veiligheidshuis regio Utrecht',
+    case_refs: answers.involved ? ['C-2026-0412'] : [], inputs: { type, date: '2026-12-01', time: '14:00', organiser: 'Zorg- en Veiligheidshuis regio Utrecht', caseRefs: [], answers },
+    advice, ring_state: ring, category: advice.category, advised_outcome: advice.outcome, status: 'advised', final_outcome: null,
+    overridden: false, override_reason: null, reminder_at: null, hours_saved: 0, created_at: new Date('2026-11-24T08:00:00Z'), decided_at: null,
+    ...extra,
+  };
+}
+
+const involved: MdoAnswers = { involved: true, legalBasis: 'ja', coreTasks: true, concreteActions: true, canOnline: true, colleagueGoing: false, writtenEnough: false };
+const vios: MdoAnswers = { involved: false, legalBasis: 'ja', coreTasks: true, concreteActions: true, canOnline: false, colleagueGoing: false, writtenEnough: false };
+const onlineRow = row(involved, 'zvh-jeugdoverleg', normal);
+const viosPaused = row(vios, 'vios', paused, { detail: 'Houten', organiser: 'Gemeente Houten' });
+const unknownBasis = row({ ...vios, legalBasis: 'onbekend' }, 'rondetafel-po', normal, { organiser: 'Basisschool De Regenboog' });
+const decidedOnline = { ...onlineRow, status: 'decided' as const, final_outcome: 'online' as const, reminder_at: new Date('2026-11-30T08:00:00Z'), decided_at: new Date('2026-11-24T08:05:00Z') };
+const overridden = { ...viosPaused, status: 'decided' as const, final_outcome: 'schriftelijk' as const, overridden: true, override_reason: 'De gemeente vraagt om een korte schriftelijke stand van zaken.' };
 
 /** Example cards with realistic (invented) data, for the card validity tests and screenshots. */
-export const samples: Record<string, AdaptiveCard> = {};
+export const samples: Record<string, AdaptiveCard> = {
+  'mdo-form': mdoFormCard({ types, values: emptyMdoForm(), error: '', personalNote: false }),
+  'mdo-form-error': mdoFormCard({
+    types,
+    values: { ...emptyMdoForm(), type: 'vios', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten', involved: 'ja', legalBasis: 'ja' },
+    error: 'Controleer je invoer. Gemeente: vul de gemeente in · Casusnummer(s): vul het casusnummer uit Carel in van de jeugdige bij wie je actief betrokken bent',
+    personalNote: true,
+  }),
+  'mdo-advice-online': mdoAdviceCard(adviceCardData(onlineRow, office, zone)),
+  'mdo-advice-ring-paused': mdoAdviceCard(adviceCardData(viosPaused, office, zone)),
+  'mdo-advice-legal-check': mdoAdviceCard(adviceCardData(unknownBasis, office, zone, {
+    error: 'Vul in waarom je afwijkt van het advies; dat is verplicht.', override: { outcome: 'online', reason: '' },
+  })),
+  'mdo-advice-changed': mdoAdviceCard(adviceCardData(viosPaused, office, zone, {
+    notice: 'De status van kern en ringen is gewijzigd sinds je het advies kreeg. Bekijk het bijgewerkte advies en besluit opnieuw.',
+  })),
+  'mdo-decided': mdoDecidedCard(decidedCardData(decidedOnline, office, zone, 'Sanne Bakker')),
+  'mdo-decided-overridden': mdoDecidedCard(decidedCardData(overridden, office, zone, 'Sanne Bakker')),
+  'mdo-overview-consulent': mdoOverviewCard(overviewCardData([decidedOnline, { ...unknownBasis, id: 42 }], office, zone)),
+  'mdo-overview-empty': mdoOverviewCard(overviewCardData([], office, zone)),
+  'mdo-overview-team': mdoOverviewCard(overviewCardData([decidedOnline], office, zone, {
+    title: 'MDO-besluiten Regioteam Noord',
+    from: new Date('2026-09-14T22:00:00Z'),
+    to: new Date('2027-03-14T23:00:00Z'),
+    summary: {
+      total: 23,
+      byType: { vios: 9, 'zvh-jeugdoverleg': 6, 'zat-vo': 5, thematisch: 3 },
+      byCategory: { essentieel: 8, belangrijk: 10, 'laag-urgent': 5 },
+      byOutcome: { online: 8, fysiek: 3, schriftelijk: 5, 'niet-deelnemen': 5, vertegenwoordigen: 2 },
+      overridden: 2,
+      hoursSaved: 27.5,
+    },
+  })),
+  'mdo-reminder': mdoReminderCard(reminderCardData(decidedOnline, office, zone)),
+};

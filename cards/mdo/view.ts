@@ -1,0 +1,138 @@
+import { DateTime } from 'luxon';
+import type { Office } from '../../config/office';
+import { CATEGORY_LABEL, CATEGORY_TEXT, MDO_OUTCOMES, OUTCOME_LABEL, type MdoCategory, type MdoOutcome } from '../../services/mdo/labels';
+import { organiserMessage } from '../../services/mdo/organiser-message';
+import type { MdoDecisionRow } from '../../services/mdo/store';
+import type { MdoSummary } from '../../services/mdo/summary';
+import type { Fact, MdoAdviceCardData, MdoDecidedCardData, MdoOverviewCardData, MdoReminderCardData } from './cards';
+
+/** Turns stored MDO decisions into the cards' data: Dutch dates, labels and facts. */
+export const dutchWhen = (at: Date, zone: string) =>
+  DateTime.fromJSDate(at, { zone }).setLocale('nl').toFormat("cccc d LLLL yyyy 'om' HH:mm");
+
+const shortWhen = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).setLocale('nl').toFormat('ccc d LLL, HH:mm');
+
+export function meetingName(row: Pick<MdoDecisionRow, 'mdo_type' | 'detail'>, office: Office): string {
+  const type = office.mdoCatalogue.find((t) => t.id === row.mdo_type);
+  const name = type?.name.replace(/ \(per gemeente\)$/, '') ?? row.mdo_type;
+  if (!row.detail) return name;
+  return type?.detail === 'omschrijving' ? row.detail : `${name} gemeente ${row.detail}`;
+}
+
+function facts(row: MdoDecisionRow, office: Office, zone: string): Fact[] {
+  const list: Fact[] = [
+    { title: 'Overleg', value: meetingName(row, office) },
+    { title: 'Wanneer', value: dutchWhen(row.meeting_at, zone) },
+    { title: 'Organisator', value: row.organiser },
+  ];
+  if (row.case_refs.length) list.push({ title: 'Casusnummer(s)', value: row.case_refs.join(', ') });
+  const change = row.ring_state.activeChange;
+  list.push({ title: 'Kern en ringen', value: change ? `Statusaanpassing "${change.title}"` : 'Geen statusaanpassing: alles normaal' });
+  return list;
+}
+
+const STYLE: Record<MdoOutcome, MdoAdviceCardData['style']> = {
+  'juridische-toets': 'warning',
+  'niet-deelnemen': 'attention',
+  schriftelijk: 'emphasis',
+  vertegenwoordigen: 'emphasis',
+  online: 'good',
+  fysiek: 'good',
+};
+
+export function adviceCardData(
+  row: MdoDecisionRow,
+  office: Office,
+  zone: string,
+  extra: { notice?: string; error?: string; override?: { outcome: string; reason: string }; reminder?: boolean } = {},
+): MdoAdviceCardData {
+  const advice = row.advice;
+  return {
+    id: String(row.id),
+    outcomeLabel: OUTCOME_LABEL[advice.outcome],
+    style: STYLE[advice.outcome],
+    categoryLabel: CATEGORY_LABEL[advice.category],
+    categoryText: CATEGORY_TEXT[advice.category],
+    facts: facts(row, office, zone),
+    reasons: advice.reasons.map((text) => ({ text })),
+    outcomes: MDO_OUTCOMES.filter((o) => o !== advice.outcome).map((o) => ({ title: OUTCOME_LABEL[o], value: o })),
+    override: extra.override ?? { outcome: '', reason: '' },
+    reminder: extra.reminder ? 'true' : 'false',
+    notice: extra.notice ?? '',
+    error: extra.error ?? '',
+  };
+}
+
+export function decidedCardData(row: MdoDecisionRow, office: Office, zone: string, senderName: string, notice = ''): MdoDecidedCardData {
+  const final = row.final_outcome ?? row.advised_outcome;
+  const decisionLine = row.overridden
+    ? `Je wijkt af van het advies (${OUTCOME_LABEL[row.advised_outcome]}). Reden: ${row.override_reason ?? ''}`
+    : `Je volgt het advies. Prioriteit: ${CATEGORY_LABEL[row.advice.category]}.`;
+  const reminderLine = row.reminder_at
+    ? `Je krijgt op ${dutchWhen(row.reminder_at, zone)} een herinnering.`
+    : final === 'online' || final === 'fysiek'
+      ? 'Geen herinnering ingepland.'
+      : 'Je neemt niet zelf deel; er komt geen herinnering.';
+  return {
+    finalLabel: OUTCOME_LABEL[final],
+    decisionLine,
+    notice,
+    facts: facts(row, office, zone),
+    reminderLine,
+    organiserMessage: organiserMessage({
+      meetingName: meetingName(row, office),
+      when: dutchWhen(row.meeting_at, zone),
+      outcome: final,
+      declineGround: row.overridden ? undefined : row.advice.declineGround,
+      senderName,
+    }),
+  };
+}
+
+export function reminderCardData(row: MdoDecisionRow, office: Office, zone: string): MdoReminderCardData {
+  return {
+    meeting: meetingName(row, office),
+    finalLabel: OUTCOME_LABEL[row.final_outcome ?? row.advised_outcome],
+    facts: facts(row, office, zone).filter((f) => f.title !== 'Kern en ringen'),
+  };
+}
+
+export interface TeamFigures {
+  title: string;
+  from: Date;
+  to: Date;
+  summary: MdoSummary;
+}
+
+export function overviewCardData(rows: MdoDecisionRow[], office: Office, zone: string, team?: TeamFigures): MdoOverviewCardData {
+  const typeName = (id: string) => office.mdoCatalogue.find((t) => t.id === id)?.name ?? id;
+  const sorted = (map: Record<string, number>, label: (k: string) => string): Fact[] =>
+    Object.entries(map).sort((a, b) => b[1] - a[1]).map(([k, n]) => ({ title: label(k), value: String(n) }));
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone }).setLocale('nl').toFormat('d LLLL yyyy');
+  return {
+    upcoming: rows.map((row) => ({
+      when: shortWhen(row.meeting_at, zone),
+      meeting: meetingName(row, office),
+      status: row.status === 'decided'
+        ? `${OUTCOME_LABEL[row.final_outcome!]}${row.overridden ? ' (afwijkend van het advies)' : ''}`
+        : `Nog geen besluit (advies: ${OUTCOME_LABEL[row.advised_outcome]})`,
+    })),
+    team: team
+      ? {
+          show: true,
+          title: team.title,
+          period: `Overleggen van ${day(team.from)} tot ${day(team.to)} (evaluatieperiode)`,
+          totals: [
+            { title: 'Besluiten', value: String(team.summary.total) },
+            { title: 'Advies niet gevolgd', value: String(team.summary.overridden) },
+            { title: 'Geschatte uren bespaard', value: String(team.summary.hoursSaved).replace('.', ',') },
+          ],
+          byType: sorted(team.summary.byType, typeName),
+          byCategory: sorted(team.summary.byCategory, (k) => CATEGORY_LABEL[k as MdoCategory] ?? k),
+          byOutcome: sorted(team.summary.byOutcome, (k) => OUTCOME_LABEL[k as MdoOutcome] ?? k),
+          hoursNote:
+            'Uren bespaard: de geschatte duur van elk overleg waaraan niet zelf is deelgenomen (niet deelnemen, schriftelijke inbreng, laten vertegenwoordigen) plus de reistijd bij online in plaats van fysiek deelnemen.',
+        }
+      : { show: false, title: '', period: '', totals: [], byType: [], byCategory: [], byOutcome: [], hoursNote: '' },
+  };
+}

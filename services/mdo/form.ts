@@ -1,0 +1,155 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { MdoType } from '../../config/mdo-catalogue';
+import { UserFacingError } from '../errors';
+import { assertNoPersonalData, caseReferenceSchema } from '../privacy';
+import { isoDateInput, optionalText, parseUserInput, requiredText } from '../validation';
+import type { MdoAnswers } from './advice';
+
+/** What the MDO form sends: every input as a string, as Adaptive Cards do. */
+export const MDO_FORM_FIELDS = [
+  'type', 'gemeente', 'omschrijving', 'date', 'time', 'organiser', 'involved', 'caseRefs', 'legalBasis',
+  'coreTasks', 'concreteActions', 'concreteReason', 'canOnline', 'colleagueGoing', 'writtenEnough',
+] as const;
+export type MdoFormField = (typeof MDO_FORM_FIELDS)[number];
+export type MdoFormValues = Record<MdoFormField, string>;
+
+/** The labels on the card, for Dutch error lines. */
+export const MDO_FORM_LABELS: Record<MdoFormField, string> = {
+  type: 'Welk overleg',
+  gemeente: 'Gemeente',
+  omschrijving: 'Omschrijving',
+  date: 'Datum',
+  time: 'Tijd',
+  organiser: 'Organiserende organisatie',
+  involved: 'Actief betrokken',
+  caseRefs: 'Casusnummer(s)',
+  legalBasis: 'Grondslag en gegevensuitwisseling',
+  coreTasks: 'Bijdrage aan kerntaken',
+  concreteActions: 'Concrete acties of besluiten',
+  concreteReason: 'Concrete aanleiding',
+  canOnline: 'Online mogelijk',
+  colleagueGoing: 'Collega gaat al',
+  writtenEnough: 'Schriftelijke inbreng volstaat',
+};
+
+export const emptyMdoForm = (): MdoFormValues =>
+  Object.fromEntries(MDO_FORM_FIELDS.map((f) => [f, ''])) as MdoFormValues;
+
+/** Keeps what the user typed (strings only, trimmed to a sane length) to re-show the form. */
+export function formValuesOf(data: Partial<Record<string, unknown>>): MdoFormValues {
+  const values = emptyMdoForm();
+  for (const field of MDO_FORM_FIELDS) {
+    const v = data[field];
+    values[field] = typeof v === 'string' ? v.slice(0, 1000) : '';
+  }
+  return values;
+}
+
+export interface ParsedMdoForm {
+  type: MdoType;
+  /** Municipality (VIOS) or description (anders), when the type asks for it. */
+  detail?: string;
+  meetingAt: Date;
+  date: string;
+  time: string;
+  organiser: string;
+  caseRefs: string[];
+  answers: MdoAnswers;
+}
+
+const yesNo = z.enum(['ja', 'nee'], { error: 'kies ja of nee' });
+const optionalYesNo = z.preprocess((v) => (v === '' ? undefined : v), yesNo.optional());
+
+export type ParseResult = { ok: true; form: ParsedMdoForm } | { ok: false; error: string };
+
+/**
+ * Checks the MDO form against the office's catalogue. Returns one Dutch error line naming the
+ * fields, or the parsed form; nothing here touches the database.
+ */
+export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; now: Date; zone: string }): ParseResult {
+  const byId = new Map(ctx.catalogue.map((t) => [t.id, t]));
+  const schema = z.object({
+    type: z.string().refine((id) => byId.has(id), 'kies een soort overleg'),
+    gemeente: optionalText(100),
+    omschrijving: optionalText(200),
+    date: isoDateInput(),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'kies een tijd'),
+    organiser: requiredText(150, 'vul de organisatie in die het overleg organiseert'),
+    involved: yesNo,
+    caseRefs: optionalText(300),
+    legalBasis: z.enum(['ja', 'nee', 'onbekend'], { error: 'kies ja, nee of onbekend' }),
+    coreTasks: yesNo,
+    concreteActions: yesNo,
+    concreteReason: optionalYesNo,
+    canOnline: yesNo,
+    colleagueGoing: yesNo,
+    writtenEnough: yesNo,
+  });
+
+  // Checks across fields run on the raw strings, so one answer lists every problem at once.
+  const v = Object.fromEntries(MDO_FORM_FIELDS.map((f) => [f, (input[f] ?? '').trim()])) as MdoFormValues;
+  const cross: Array<[MdoFormField, string]> = [];
+  const type = byId.get(v.type);
+  if (type?.detail === 'gemeente' && !v.gemeente) cross.push(['gemeente', 'vul de gemeente in']);
+  if (type?.detail === 'omschrijving' && !v.omschrijving) cross.push(['omschrijving', 'omschrijf kort om welk overleg het gaat']);
+  if (type?.thematic && !v.concreteReason) cross.push(['concreteReason', 'kies ja of nee (verplicht bij een thematisch overleg)']);
+  const refs = splitRefs(v.caseRefs);
+  if (v.involved === 'ja' && refs.length === 0) cross.push(['caseRefs', 'vul het casusnummer uit Carel in van de jeugdige bij wie je actief betrokken bent']);
+  if (v.involved === 'nee' && refs.length > 0) cross.push(['caseRefs', 'vul alleen casusnummers in als je actief betrokken bent']);
+  if (refs.length > 10) cross.push(['caseRefs', 'maximaal 10 casusnummers']);
+  const badRef = refs.map((ref) => caseReferenceSchema.safeParse(ref)).find((r) => !r.success);
+  if (badRef && !badRef.success) cross.push(['caseRefs', badRef.error.issues[0]?.message ?? 'ongeldig casusnummer']);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v.date) && /^\d{2}:\d{2}$/.test(v.time)) {
+    const at = DateTime.fromISO(`${v.date}T${v.time}`, { zone: ctx.zone });
+    if (!at.isValid) cross.push(['date', 'kies een geldige datum']);
+    else if (at.toJSDate() < ctx.now) cross.push(['date', 'het overleg ligt in het verleden']);
+  }
+  const crossLines = cross.map(([field, message]) => `${MDO_FORM_LABELS[field]}: ${message}`);
+
+  let parsed: z.infer<typeof schema>;
+  try {
+    parsed = parseUserInput(schema, input, MDO_FORM_LABELS);
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    const extra = crossLines.filter((line) => !error.message.includes(line));
+    return { ok: false, error: [error.message, ...extra].join(' · ') };
+  }
+  if (crossLines.length) return { ok: false, error: `Controleer je invoer. ${crossLines.join(' · ')}` };
+
+  try {
+    const v = parsed;
+    const type = byId.get(v.type)!;
+    const detail = type.detail === 'gemeente' ? v.gemeente : type.detail === 'omschrijving' ? v.omschrijving : undefined;
+    assertNoPersonalData(v.organiser, MDO_FORM_LABELS.organiser);
+    assertNoPersonalData(detail, type.detail === 'gemeente' ? MDO_FORM_LABELS.gemeente : MDO_FORM_LABELS.omschrijving);
+    return {
+      ok: true,
+      form: {
+        type,
+        detail,
+        meetingAt: DateTime.fromISO(`${v.date}T${v.time}`, { zone: ctx.zone }).toJSDate(),
+        date: v.date,
+        time: v.time,
+        organiser: v.organiser,
+        caseRefs: splitRefs(v.caseRefs).map((r) => r.toUpperCase()),
+        answers: {
+          involved: v.involved === 'ja',
+          legalBasis: v.legalBasis,
+          coreTasks: v.coreTasks === 'ja',
+          concreteActions: v.concreteActions === 'ja',
+          concreteReason: type.thematic ? v.concreteReason === 'ja' : undefined,
+          canOnline: v.canOnline === 'ja',
+          colleagueGoing: v.colleagueGoing === 'ja',
+          writtenEnough: v.writtenEnough === 'ja',
+        },
+      },
+    };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+const splitRefs = (text: string | undefined) =>
+  (text ?? '').split(/[,;\s]+/).map((r) => r.trim()).filter(Boolean);
