@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+import type { Office } from '../../config/office';
+import { addWorkingDays } from '../dates';
+import type { Queryable } from '../db';
+import type { HelpRequest } from './types';
+
+/** How long a request may wait for accepted help before its teamleider is asked to step in. */
+export interface EscalationPolicy {
+  workingDays: number;
+  /** For urgency "vandaag". */
+  urgentHours: number;
+}
+
+export const DEFAULT_ESCALATION: EscalationPolicy = { workingDays: 1, urgentHours: 2 };
+
+/**
+ * The policy from the environment when set (WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS,
+ * WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS), else the defaults: one working day, two hours.
+ */
+export function escalationPolicy(env: object): EscalationPolicy {
+  const read = (key: string, fallback: number) => {
+    const value = Number((env as Record<string, unknown>)[key]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    workingDays: read('WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS', DEFAULT_ESCALATION.workingDays),
+    urgentHours: read('WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS', DEFAULT_ESCALATION.urgentHours),
+  };
+}
+
+export function escalationDueAt(
+  request: Pick<HelpRequest, 'createdAt' | 'urgency'>,
+  office: Pick<Office, 'publicHolidays'>,
+  zone: string,
+  policy: EscalationPolicy = DEFAULT_ESCALATION,
+): Date {
+  if (request.urgency === 'vandaag') return new Date(request.createdAt.getTime() + policy.urgentHours * 3_600_000);
+  return addWorkingDays(DateTime.fromJSDate(request.createdAt, { zone }), policy.workingDays, office).toJSDate();
+}
+
+/** Entra object ids of a team's teamleiders; UPNs in the setting are resolved through people. */
+export async function teamleiderIds(q: Queryable, teamleiders: Record<string, string[]>, regioteam: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const entry of teamleiders[regioteam] ?? []) {
+    const rows = await q.query<{ aad_object_id: string }>(
+      `SELECT aad_object_id FROM people WHERE aad_object_id = $1 OR lower(upn) = lower($1) LIMIT 1`,
+      [entry],
+    );
+    const id = rows[0]?.aad_object_id ?? (entry.includes('@') ? undefined : entry);
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
