@@ -44,3 +44,83 @@ export function addWorkingDays(day: DateTime, n: number, office: Pick<Office, 'p
 export function addMonths(day: DateTime, months: number): DateTime {
   return day.plus({ months });
 }
+
+/** Adds whole weeks (7 local days; DST changes do not shift the local date). */
+export function addWeeks(day: DateTime, weeks: number): DateTime {
+  return day.plus({ weeks });
+}
+
+/** A school day: a weekday that is neither a public holiday nor inside a school holiday. */
+export function isSchoolDay(day: DateTime, office: Pick<Office, 'publicHolidays' | 'schoolHolidays'>): boolean {
+  return !isWeekend(day) && !isPublicHoliday(day, office) && !isSchoolHoliday(day, office);
+}
+
+/**
+ * `weeks` school weeks after `day`: counts 5 school days per week from `day` (inclusive), skipping
+ * weekends, public holidays and school holidays, and returns the first weekday after the last
+ * counted school day. Without holidays this equals `day + weeks` (a Monday start gives a Monday).
+ * Negative values count backwards symmetrically (the first weekday before the counted span).
+ */
+export function addSchoolWeeks(day: DateTime, weeks: number, office: Pick<Office, 'publicHolidays' | 'schoolHolidays'>): DateTime {
+  if (weeks === 0) return day;
+  const step = weeks > 0 ? 1 : -1;
+  let left = Math.abs(weeks) * 5;
+  let current = day;
+  // The start day itself counts when it is a school day.
+  if (isSchoolDay(current, office)) left -= 1;
+  while (left > 0) {
+    current = current.plus({ days: step });
+    if (isSchoolDay(current, office)) left -= 1;
+  }
+  do current = current.plus({ days: step });
+  while (isWeekend(current));
+  return current;
+}
+
+/** The school year (1 August – 31 July) that contains `day`, e.g. "2026-2027". */
+export function schoolYearOf(day: DateTime): { label: string; start: string; end: string } {
+  const first = day.month >= 8 ? day.year : day.year - 1;
+  return { label: `${first}-${first + 1}`, start: `${first}-08-01`, end: `${first + 1}-07-31` };
+}
+
+/** Parses `YYYY-MM-DD` as the start of that local day; throws on an impossible date (2027-02-30). */
+export function parseIsoDay(iso: string, zone = DEFAULT_ZONE): DateTime {
+  const day = DateTime.fromISO(iso, { zone });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !day.isValid) throw new RangeError(`not a date: ${iso}`);
+  return day.startOf('day');
+}
+
+export const isoDay = (day: DateTime): string => day.toISODate()!;
+
+/** Monday of the ISO week that contains `day`. */
+export function startOfWeek(day: DateTime): DateTime {
+  return day.startOf('week');
+}
+
+/** The nearest working day strictly before `day`. */
+export function previousWorkingDay(day: DateTime, office: Pick<Office, 'publicHolidays'>): DateTime {
+  return addWorkingDays(day, -1, office);
+}
+
+export type OffsetUnit = 'days' | 'workingDays' | 'weeks' | 'schoolWeeks' | 'months';
+
+/** Moves `day` by an offset expressed in one of the rule units; `amount` may be negative. */
+export function shiftBy(day: DateTime, amount: number, unit: OffsetUnit, office: Pick<Office, 'publicHolidays' | 'schoolHolidays'>): DateTime {
+  switch (unit) {
+    case 'days':
+      return day.plus({ days: amount });
+    case 'workingDays':
+      return addWorkingDays(day, amount, office);
+    case 'weeks':
+      return addWeeks(day, amount);
+    case 'schoolWeeks':
+      return addSchoolWeeks(day, amount, office);
+    case 'months':
+      return addMonths(day, amount);
+  }
+}
+
+/** Short Dutch date for cards, e.g. "di 24 nov 2026". */
+export function dutchDate(iso: string, zone = DEFAULT_ZONE): string {
+  return parseIsoDay(iso, zone).setLocale('nl').toFormat('ccc d LLL yyyy');
+}
