@@ -1,6 +1,28 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type Response } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../services/logger';
+
+/** Errors the token library throws for a bad token (bad signature, malformed, not yet valid). */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botbuilder lets a token with a forged signature escape as a plain JsonWebTokenError, which
+ * CloudAdapter answers with HTTP 500 (so Teams retries it). Every bad token is a 401.
+ */
+class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError) && TOKEN_ERRORS.has((error as Error)?.name)) {
+        throw new AuthenticationError(`Unauthorized. ${(error as Error).message}`, 401);
+      }
+      throw error;
+    }
+  }
+}
 
 /**
  * The Bot Framework adapter. With no app id the SDK skips token checks (local mode, loopback only);
@@ -9,7 +31,7 @@ import type { Logger } from '../services/logger';
  */
 export function createAdapter(config: Config, log: Logger, authOverrides: Record<string, string> = {}): CloudAdapter {
   const { env } = config;
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: env.MicrosoftAppId,
     MicrosoftAppPassword: env.MicrosoftAppPassword,
     MicrosoftAppTenantId: env.MicrosoftAppTenantId,
@@ -18,6 +40,23 @@ export function createAdapter(config: Config, log: Logger, authOverrides: Record
     ...authOverrides,
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
+  // CloudAdapter checks the activity's shape (e.g. `type` must be a string) outside its own error
+  // handling, so a malformed body escaped as HTTP 500 carrying the SDK's message. It is a 400.
+  const process = adapter.process.bind(adapter) as (...args: unknown[]) => Promise<void>;
+  adapter.process = (async (...args: unknown[]) => {
+    try {
+      await process(...args);
+    } catch (error) {
+      const correlationId = randomUUID().slice(0, 8);
+      log.warn({ correlationId, errorName: (error as Error)?.name }, 'malformed activity refused');
+      const res = args[1] as Response & { headersSent?: boolean };
+      if (args.length === 3 && !res.headersSent) {
+        res.status(400);
+        res.send({ error: 'malformed activity', correlationId });
+        res.end();
+      }
+    }
+  }) as CloudAdapter['process'];
   adapter.onTurnError = async (context, error) => {
     // Reached only when the turn logic itself could not answer (e.g. the database is gone).
     log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled turn error');

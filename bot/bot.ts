@@ -31,6 +31,27 @@ async function firstTime(deps: AppDeps, activity: Activity): Promise<boolean> {
   return rows.length > 0;
 }
 
+const optionalString = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+
+/**
+ * Teams always sends these fields with these types; an activity that does not (a forged or broken
+ * request) is refused before any state is touched, instead of failing half-way through the turn.
+ */
+export function isWellFormed(activity: Activity): boolean {
+  return (
+    typeof activity.conversation?.id === 'string' &&
+    activity.conversation.id.length > 0 &&
+    typeof activity.from === 'object' &&
+    activity.from !== null &&
+    optionalString(activity.from.id) &&
+    optionalString(activity.from.aadObjectId) &&
+    optionalString(activity.from.name) &&
+    typeof activity.channelId === 'string' &&
+    typeof activity.serviceUrl === 'string' &&
+    [activity.id, activity.text, activity.locale, activity.replyToId, activity.name].every(optionalString)
+  );
+}
+
 /** The bot's turn logic: thin, everything else lives in the router's handlers and services/. */
 export function createBotLogic(deps: AppDeps, router: Router) {
   async function onMessage(context: TurnContext): Promise<void> {
@@ -110,6 +131,12 @@ export function createBotLogic(deps: AppDeps, router: Router) {
     const started = process.hrtime.bigint();
     let outcome = 'ok';
     try {
+      if (!isWellFormed(activity)) {
+        outcome = 'malformed';
+        deps.log.warn({ correlationId: randomUUID().slice(0, 8), type: activity.type }, 'malformed activity ignored');
+        if (activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+        return;
+      }
       if (!(await firstTime(deps, activity))) {
         outcome = 'duplicate';
         if (activity.type === ActivityTypes.Invoke) {

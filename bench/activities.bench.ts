@@ -1,0 +1,206 @@
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../config';
+import { startServer, type RunningServer } from '../bot/server';
+import { openDatabase, type Database } from '../services/db';
+import { createLogger } from '../services/logger';
+import { startBaseline } from './baseline-echo';
+import { runLoad, post, type ActivityFactory, type LoadResult } from './load';
+import { SinkConnector } from './sink-connector';
+
+/**
+ * Full-path activity handling through HTTP (restify → CloudAdapter → handler → database → reply to
+ * a Bot Connector stand-in) at 1, 16 and 64 concurrent conversations, against the plain botbuilder
+ * echo bot (bench/baseline-echo.ts) as the baseline. Also start-up time to /readyz and memory.
+ * Embedded database always; PostgreSQL when WENDBAAR_BENCH_PG_URL (admin connection string) is set.
+ */
+const CONCURRENCY = [1, 16, 64];
+const DURATION_MS = Number(process.env.WENDBAAR_BENCH_SECONDS ?? 2) * 1000;
+const TEAMLEIDER = 'aad-bench-tl';
+const MDO_FORM = {
+  type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten',
+  involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
+  canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
+};
+
+function activities(serviceUrl: string) {
+  const base = (conversation: number) => ({
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:bench-${conversation}`, name: `Bench ${conversation}`, aadObjectId: `aad-bench-${conversation}` },
+    recipient: { id: '28:wendbaar-bot', name: 'Wendbaar' },
+    conversation: { id: `a:bench-${conversation}`, conversationType: 'personal', tenantId: 'tenant-bench' },
+    channelData: { tenant: { id: 'tenant-bench' } },
+    locale: 'nl-NL',
+  });
+  const invoke = (conversation: number, verb: string, data: Record<string, unknown>) => ({
+    ...base(conversation),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: `card-${conversation}`,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+  const menu: ActivityFactory = (c) => ({ ...base(c), type: 'message', text: 'menu' });
+  const monitoringCreate: ActivityFactory = (c, seq) =>
+    invoke(c, 'monitoring.create', { kind: 'thuiszitter', caseReference: `C-2026-${c}${String(seq).padStart(5, '0')}`, date: '2026-11-20', owner: `aad-bench-${c}`, regioteam: 'noord' });
+  const mdoAdvise: ActivityFactory = (c) => invoke(c, 'mdo.advise', MDO_FORM);
+  return { menu, monitoringCreate, mdoAdvise };
+}
+
+interface Scenario {
+  name: string;
+  goal?: number;
+  make: ActivityFactory;
+}
+
+async function startWendbaar(db: Database): Promise<RunningServer> {
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    WENDBAAR_DISABLE_SCHEDULER: 'true',
+    WENDBAAR_TEAMLEIDERS: `noord:${TEAMLEIDER}`,
+  });
+  return startServer({ config, db, log: createLogger('silent') });
+}
+
+const fmt = (r: LoadResult) => `${r.throughput.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms${r.errors ? `  (${r.errors} errors)` : ''}`;
+
+/** Checks that a scenario really does its work (no error card), so we do not benchmark a refusal. */
+async function probe(url: string, make: ActivityFactory): Promise<string> {
+  const activity = make(999, 1);
+  const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await response.text();
+  return response.status === 200 && !/Controleer je invoer|niet \(meer\) herkend|Er ging iets mis|Dit mag alleen/.test(text) ? 'ok' : `refused: ${text.slice(0, 160)}`;
+}
+
+async function benchDatabase(label: string, db: Database, sink: SinkConnector, baselineUrl: string, verbs: string[]): Promise<void> {
+  const app = await startWendbaar(db);
+  const a = activities(sink.url);
+  const scenarios: Scenario[] = [{ name: 'menu (personal message)', goal: 0.5, make: a.menu }];
+  if (verbs.includes('monitoring.create')) scenarios.push({ name: 'card submit, DB write (monitoring.create)', goal: 0.3, make: a.monitoringCreate });
+  if (verbs.includes('mdo.advise')) scenarios.push({ name: 'MDO advice (mdo.advise, DB write)', goal: 0.3, make: a.mdoAdvise });
+  // Warm up: every bench user exists, JIT and connection pools are warm.
+  for (let c = 0; c < 64; c++) await post(app.url, a.menu(c, 0));
+  console.log(`\n== ${label} ==`);
+  for (const scenario of scenarios) {
+    const check = await probe(app.url, scenario.make);
+    console.log(`\n${scenario.name}${check === 'ok' ? '' : ` — WARNING ${check}`}`);
+    for (const concurrency of CONCURRENCY) {
+      const wendbaar = await runLoad({ url: app.url, concurrency, make: scenario.make, durationMs: DURATION_MS });
+      const baseline = await runLoad({ url: baselineUrl, concurrency, make: scenario.make, durationMs: DURATION_MS });
+      const ratio = wendbaar.throughput / baseline.throughput;
+      const verdict = scenario.goal === undefined ? '' : ratio >= scenario.goal ? `  ≥ ${scenario.goal} ok` : `  < goal ${scenario.goal}`;
+      console.log(`  c=${String(concurrency).padStart(2)}  wendbaar ${fmt(wendbaar)}  |  baseline ${fmt(baseline)}  |  ratio ${ratio.toFixed(2)}${verdict}`);
+    }
+  }
+  await app.close();
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const rssMb = (pid: number) => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+};
+
+/** `node dist/bot/main.js` on a fresh embedded database: time to /readyz, RSS after start and after 10,000 activities. */
+async function startupAndMemory(sink: SinkConnector): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wendbaar-bench-'));
+  const port = await freePort();
+  const main = path.join(__dirname, '..', 'bot', 'main.js');
+  const started = performance.now();
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH, PORT: String(port), WENDBAAR_DATA_DIR: dataDir, LOG_LEVEL: 'warn', WENDBAAR_DISABLE_SCHEDULER: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`main.js exited with ${child.exitCode}`);
+      const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200).catch(() => false);
+      if (ready) break;
+      if (performance.now() - started > 60_000) throw new Error('not ready after 60 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const startup = performance.now() - started;
+    const rssStart = rssMb(child.pid!);
+    const a = activities(sink.url);
+    const load = await runLoad({ url, concurrency: 16, make: a.menu, maxRequests: 10_000, warmupMs: 0, durationMs: 600_000 });
+    const rssAfter = rssMb(child.pid!);
+    console.log(`\n== start-up and memory (node dist/bot/main.js, fresh embedded database) ==`);
+    console.log(`  time to /readyz ${startup.toFixed(0)} ms (includes creating and migrating the database)`);
+    console.log(`  RSS after start ${rssStart.toFixed(0)} MB; after ${load.requests} menu activities (c=16, ${load.throughput.toFixed(0)}/s, ${load.errors} errors) ${rssAfter.toFixed(0)} MB`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function withPostgres<T>(adminUrl: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const name = `wendbaar_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString() });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  }
+}
+
+export async function run(): Promise<void> {
+  const began = performance.now();
+  const sink = await new SinkConnector().start();
+  const baseline = await startBaseline();
+  console.log(`Activities benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${DURATION_MS / 1000} s per measurement`);
+  try {
+    const probeDb = await openDatabase({});
+    const verbs = Object.keys((await startWendbaar(probeDb).then(async (app) => {
+      const actions = app.router.actions;
+      await app.close();
+      return actions;
+    })));
+    await probeDb.close();
+
+    const embedded = await openDatabase({});
+    await benchDatabase('embedded database (PGlite, in memory)', embedded, sink, baseline.url, verbs);
+    await embedded.close();
+    const pgUrl = process.env.WENDBAAR_BENCH_PG_URL;
+    if (pgUrl) await withPostgres(pgUrl, (db) => benchDatabase('PostgreSQL', db, sink, baseline.url, verbs));
+    else console.log('\n(PostgreSQL skipped: set WENDBAAR_BENCH_PG_URL to an admin connection string)');
+    await startupAndMemory(sink);
+  } finally {
+    await baseline.close();
+    await sink.stop();
+  }
+  console.log(`\nactivities benchmark took ${((performance.now() - began) / 1000).toFixed(0)} s`);
+}
+
+if (require.main === module) {
+  run().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
