@@ -13,6 +13,7 @@ import { createDeliverySender, type DeliverySender } from './delivery-sender';
 import { features } from './features';
 import { createRouter, type Router } from './router';
 import { createScheduler, type Scheduler } from './scheduler';
+import { registerTabRoutes } from '../tab/routes';
 
 export interface ServerOptions {
   config: Config;
@@ -88,6 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.setHeader('content-type', metrics.registry.contentType);
     res.sendRaw(200, body);
   });
+  registerTabRoutes(server, deps, { jwksUrl: options.authOverrides?.TabJwksUrl });
   for (const register of options.extraRoutes ?? []) register(server, deps);
 
   const sender = createDeliverySender(deps, adapter);

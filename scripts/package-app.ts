@@ -1,0 +1,438 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+
+/**
+ * `npm run package`: builds appPackage.zip (manifest.json, nl.json, en.json, color.png, outline.png)
+ * from manifest/templates with the app id and host from configuration, then validates the zip's own
+ * contents offline. A broken manifest fails with the reasons, one per line.
+ *
+ * Schema: Microsoft's official MicrosoftTeams.schema.json as shipped in @microsoft/app-manifest (a
+ * devDependency); manifest/schema/*.offline.schema.json is only a fallback when that is absent.
+ */
+
+export interface PackageSettings {
+  /** MicrosoftAppId: the bot's and the app's id (a GUID). */
+  appId: string;
+  /** WENDBAAR_PUBLIC_URL: https origin (and optional path) where the bot and the tab are served. */
+  publicUrl: string;
+  /** Host (and path) of publicUrl, as validDomains and the SSO resource want it. */
+  host: string;
+  version: string;
+}
+
+export class PackageError extends Error {
+  override readonly name = 'PackageError';
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(problems.length ? `${message}\n${problems.map((p) => `  - ${p}`).join('\n')}` : message);
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function projectRoot(from = __dirname): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'manifest'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new PackageError(`cannot find the project root above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Reads the two settings the package needs; the bot's other settings (password, database) are not required here. */
+export function packageSettingsFromEnv(env: NodeJS.ProcessEnv, version: string): PackageSettings {
+  const problems: string[] = [];
+  const appId = (env.MicrosoftAppId ?? '').trim();
+  const publicUrl = (env.WENDBAAR_PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
+  if (!GUID.test(appId)) problems.push('MicrosoftAppId: must be the bot registration\'s app id (a GUID)');
+  let host = '';
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'https:') problems.push('WENDBAAR_PUBLIC_URL: Teams only loads https:// tabs and bots');
+    host = `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    problems.push('WENDBAAR_PUBLIC_URL: must be the public https:// address of the bot, e.g. https://wendbaar.example.org');
+  }
+  if (problems.length) throw new PackageError('Cannot build the app package: configuration is incomplete', problems);
+  return { appId, publicUrl, host, version };
+}
+
+/** Fills {{APP_ID}}, {{HOST}}, {{PUBLIC_URL}} and {{VERSION}} in the JSON templates; copies the icons. */
+export function renderTemplates(templateDir: string, settings: PackageSettings): Map<string, Buffer> {
+  const values: Record<string, string> = {
+    APP_ID: settings.appId,
+    HOST: settings.host,
+    PUBLIC_URL: settings.publicUrl,
+    VERSION: settings.version,
+  };
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(templateDir).sort()) {
+    const data = readFileSync(path.join(templateDir, name));
+    if (!name.endsWith('.json')) {
+      files.set(name, data);
+      continue;
+    }
+    const text = data.toString('utf8').replace(/\{\{([A-Z_]+)\}\}/g, (whole, key: string) => {
+      const value = values[key];
+      return value === undefined ? whole : JSON.stringify(value).slice(1, -1);
+    });
+    files.set(name, Buffer.from(text, 'utf8'));
+  }
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zip (stored with deflate, UTF-8 names, fixed timestamps so equal input gives an equal zip)
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+
+export function createZip(entries: Map<string, Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const compressed = zlib.deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, compressed);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.size, 8);
+  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** Reads a zip through its central directory (what Teams does); checks every entry's CRC. */
+export function readZip(zip: Buffer): Map<string, Buffer> {
+  const endAt = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (endAt < 0) throw new PackageError('appPackage.zip has no end-of-central-directory record');
+  const count = zip.readUInt16LE(endAt + 10);
+  let at = zip.readUInt32LE(endAt + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new PackageError(`zip central directory entry ${i} is corrupt`);
+    const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const localAt = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
+    const raw = zip.subarray(dataAt, dataAt + size);
+    const data = method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw);
+    if (crc32(data) !== crc) throw new PackageError(`zip entry ${name} fails its CRC check`);
+    files.set(name, data);
+    at += 46 + nameLength + extra;
+  }
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PNG (enough to check icon size and transparency)
+
+export interface PngImage {
+  width: number;
+  height: number;
+  /** RGBA, 8 bit per channel. */
+  pixels: Buffer;
+}
+
+export function decodePng(data: Buffer): PngImage {
+  if (data.length < 8 || data.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG file');
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  let colorType = -1;
+  let bitDepth = 0;
+  const idat: Buffer[] = [];
+  while (at < data.length) {
+    const length = data.readUInt32BE(at);
+    const type = data.toString('ascii', at + 4, at + 8);
+    const body = data.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      bitDepth = body[8]!;
+      colorType = body[9]!;
+      if (body[12] !== 0) throw new Error('interlaced PNGs are not supported by this check');
+    } else if (type === 'IDAT') idat.push(body);
+    at += 12 + length;
+  }
+  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
+  if (bitDepth !== 8 || !channels) throw new Error(`PNG colour type ${colorType}/${bitDepth}-bit is not supported by this check`);
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x]!;
+      const left = x >= channels ? out[y * stride + x - channels]! : 0;
+      const up = y > 0 ? out[(y - 1) * stride + x]! : 0;
+      const upLeft = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = left;
+      else if (filter === 2) predictor = up;
+      else if (filter === 3) predictor = (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+        predictor = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      }
+      out[y * stride + x] = (value + predictor) & 0xff;
+    }
+  }
+  const pixels = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    const src = out.subarray(i * channels, i * channels + channels);
+    const [r, g, b, a] =
+      channels === 1 ? [src[0]!, src[0]!, src[0]!, 255] : channels === 2 ? [src[0]!, src[0]!, src[0]!, src[1]!] : [src[0]!, src[1]!, src[2]!, channels === 4 ? src[3]! : 255];
+    pixels.set([r, g, b, a], i * 4);
+  }
+  return { width, height, pixels };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+export interface ManifestSchemas {
+  manifest: object;
+  localization: object;
+  /** Where the schemas came from, for the build's log line. */
+  source: string;
+}
+
+/** Microsoft ships the schema in some of its npm packages; use it when one is installed. */
+export function findOfficialSchemaFiles(root: string, manifestVersion: string): { manifest: string; localization?: string } | undefined {
+  const candidates = ['@microsoft/teams-manifest', '@microsoft/app-manifest', '@microsoft/teamsfx-core', '@microsoft/teams-app-schema'];
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 6 || !existsSync(dir)) return;
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (entry === 'MicrosoftTeams.schema.json') found.push(full);
+      else if (entry !== 'node_modules' && statSync(full).isDirectory()) walk(full, depth + 1);
+    }
+  };
+  for (const pkg of candidates) walk(path.join(root, 'node_modules', pkg), 0);
+  const manifest = found.find((file) => file.includes(`v${manifestVersion}`)) ?? found.find((file) => readFileSync(file, 'utf8').includes(`"${manifestVersion}"`));
+  if (!manifest) return undefined;
+  const localization = path.join(path.dirname(manifest), 'MicrosoftTeams.Localization.schema.json');
+  return { manifest, localization: existsSync(localization) ? localization : undefined };
+}
+
+export function loadSchemas(root: string, manifestVersion = '1.19'): ManifestSchemas {
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as object;
+  const offline = path.join(root, 'manifest', 'schema');
+  const official = findOfficialSchemaFiles(root, manifestVersion);
+  if (official) {
+    return {
+      manifest: read(official.manifest),
+      localization: read(official.localization ?? path.join(offline, 'localization.offline.schema.json')),
+      source: path.relative(root, official.manifest),
+    };
+  }
+  return {
+    manifest: read(path.join(offline, 'manifest.offline.schema.json')),
+    localization: read(path.join(offline, 'localization.offline.schema.json')),
+    source: 'manifest/schema/manifest.offline.schema.json (no official Teams schema is installed)',
+  };
+}
+
+function compile(schema: object): ValidateFunction {
+  // Microsoft's schemas are draft-04 and use patterns that are invalid with the RegExp `u` flag.
+  const draft04 = String((schema as { $schema?: string }).$schema ?? '').includes('draft-04');
+  const ajv = draft04
+    ? new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false })
+    : new Ajv({ allErrors: true, strict: false, validateSchema: false });
+  addFormats(ajv as unknown as Ajv);
+  const copy = { ...(schema as Record<string, unknown>) };
+  if (!draft04) delete copy.$schema;
+  return ajv.compile(copy);
+}
+
+function describe(file: string, errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((error) => {
+    const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(root)';
+    const extra = 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : 'allowedValues' in error.params ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : '';
+    return `${file}: ${where} ${error.message ?? 'is invalid'}${extra}`;
+  });
+}
+
+/** Looks up "bots[0].commandLists[1].commands[7].description" in the manifest. */
+function resolveKey(manifest: unknown, key: string): unknown {
+  let value: unknown = manifest;
+  for (const part of key.split('.')) {
+    const match = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
+    if (!match) return undefined;
+    value = (value as Record<string, unknown> | undefined)?.[match[1]!];
+    for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) value = (value as unknown[] | undefined)?.[Number(index[1])];
+  }
+  return value;
+}
+
+/** Every problem with the package's files, empty when Teams should accept it. */
+export function validatePackageFiles(files: Map<string, Buffer>, schemas: ManifestSchemas): string[] {
+  const problems: string[] = [];
+  const json = (name: string): Record<string, unknown> | undefined => {
+    const data = files.get(name);
+    if (!data) {
+      problems.push(`${name}: missing from the package`);
+      return undefined;
+    }
+    try {
+      return JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+    } catch (error) {
+      problems.push(`${name}: not valid JSON (${(error as Error).message})`);
+      return undefined;
+    }
+  };
+  const manifest = json('manifest.json');
+  if (!manifest) return problems;
+  const validateManifest = compile(schemas.manifest);
+  if (!validateManifest(manifest)) problems.push(...describe('manifest.json', validateManifest.errors));
+
+  for (const [name, data] of files) {
+    const left = /\{\{[A-Z_]+\}\}/.exec(data.toString('latin1'));
+    if (name.endsWith('.json') && left) problems.push(`${name}: placeholder ${left[0]} was not filled in`);
+  }
+
+  const icons = (manifest.icons ?? {}) as { color?: string; outline?: string };
+  for (const [kind, size] of [['color', 192], ['outline', 32]] as const) {
+    const file = icons[kind];
+    const data = file ? files.get(file) : undefined;
+    if (!file || !data) {
+      problems.push(`icons.${kind}: ${file ?? '(none)'} is not in the package`);
+      continue;
+    }
+    try {
+      const png = decodePng(data);
+      if (png.width !== size || png.height !== size) problems.push(`${file}: must be ${size}x${size} pixels, is ${png.width}x${png.height}`);
+      if (kind === 'outline') {
+        let opaqueNonWhite = 0;
+        let transparent = 0;
+        for (let i = 0; i < png.pixels.length; i += 4) {
+          const [r, g, b, a] = png.pixels.subarray(i, i + 4);
+          if (a === 0) transparent++;
+          else if (r! < 250 || g! < 250 || b! < 250) opaqueNonWhite++;
+        }
+        if (transparent === 0) problems.push(`${file}: the outline icon needs a transparent background`);
+        if (opaqueNonWhite > 0) problems.push(`${file}: the outline icon may only contain white (found ${opaqueNonWhite} other pixels)`);
+      }
+    } catch (error) {
+      problems.push(`${file}: ${(error as Error).message}`);
+    }
+  }
+
+  const localization = (manifest.localizationInfo ?? {}) as { defaultLanguageFile?: string; additionalLanguages?: Array<{ file: string }> };
+  const languageFiles = [localization.defaultLanguageFile, ...(localization.additionalLanguages ?? []).map((l) => l.file)].filter((f): f is string => !!f);
+  const validateLocalization = compile(schemas.localization);
+  for (const file of languageFiles) {
+    const strings = json(file);
+    if (!strings) continue;
+    if (!validateLocalization(strings)) problems.push(...describe(file, validateLocalization.errors));
+    for (const key of Object.keys(strings).filter((k) => k !== '$schema')) {
+      if (typeof resolveKey(manifest, key) !== 'string') problems.push(`${file}: "${key}" does not match a text in manifest.json`);
+    }
+  }
+
+  const domains = (manifest.validDomains ?? []) as string[];
+  const urls = JSON.stringify(manifest).match(/https:\/\/[^"]+/g) ?? [];
+  for (const url of urls.filter((u) => !u.startsWith('https://developer.microsoft.com/'))) {
+    const host = new URL(url).host;
+    if (!domains.some((domain) => domain.split('/')[0] === host)) problems.push(`validDomains: ${host} (used by ${url}) is not listed`);
+  }
+  const sso = manifest.webApplicationInfo as { id?: string; resource?: string } | undefined;
+  if (sso && sso.resource !== `api://${domains[0]}/${sso.id}`) problems.push(`webApplicationInfo.resource: must be api://<host>/<app id>, is ${sso.resource}`);
+  return problems;
+}
+
+export interface BuiltPackage {
+  zip: Buffer;
+  manifest: Record<string, unknown>;
+  schemaSource: string;
+}
+
+/** Renders the templates, zips them, reads the zip back and validates what Teams will read. */
+export function buildAppPackage(settings: PackageSettings, options: { root?: string; templateDir?: string; schemas?: ManifestSchemas } = {}): BuiltPackage {
+  const root = options.root ?? projectRoot();
+  const files = renderTemplates(options.templateDir ?? path.join(root, 'manifest', 'templates'), settings);
+  const zip = createZip(files);
+  const unpacked = readZip(zip);
+  const schemas = options.schemas ?? loadSchemas(root);
+  const problems = validatePackageFiles(unpacked, schemas);
+  if (problems.length) throw new PackageError(`appPackage.zip is not a valid Teams app package (checked against ${schemas.source}):`, problems);
+  return { zip, manifest: JSON.parse(unpacked.get('manifest.json')!.toString('utf8')) as Record<string, unknown>, schemaSource: schemas.source };
+}
+
+export function main(env: NodeJS.ProcessEnv = process.env): number {
+  try {
+    const root = projectRoot();
+    const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    const settings = packageSettingsFromEnv(env, version);
+    const built = buildAppPackage(settings, { root });
+    const out = path.join(root, 'appPackage.zip');
+    writeFileSync(out, built.zip);
+    process.stdout.write(`Wrote ${path.relative(process.cwd(), out) || out} for ${settings.host} (app ${settings.appId}); valid against ${built.schemaSource}.\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof PackageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) process.exitCode = main();

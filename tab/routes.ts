@@ -1,0 +1,180 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import type { AppDeps } from '../bot/app-deps';
+import { resolveActor, type Actor } from '../services/authz';
+import { buildOverview, evaluationCsv, evaluationMarkdown, type OverviewSources } from '../services/overview';
+import { getPerson } from '../services/people';
+import { createTabTokenVerifier, resolveTabActor, TabAuthError } from '../services/tab-auth';
+
+/**
+ * The Overzicht tab: static page under /tab/, its data under /api/overview. Inside Teams the page
+ * sends the Teams SSO token; in local mode (no app credentials, loopback) a development sign-in
+ * (`Authorization: Dev <aadObjectId>`) lets the tab be tried in a browser.
+ */
+export interface TabRouteOptions {
+  /** Where the SSO signing keys are published (tests serve a local JWKS). */
+  jwksUrl?: string;
+  sources?: OverviewSources;
+}
+
+const PUBLIC_DIR = path.join(__dirname, 'public');
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+/** Teams (web, desktop, mobile) may frame the tab; nobody else may. */
+const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+const PAGE_HEADERS = {
+  'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors ${FRAME_ANCESTORS}`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+};
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export class TabRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { error: string; reason?: string },
+  ) {
+    super(body.error);
+  }
+}
+
+export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRouteOptions = {}): void {
+  const { config, db, log } = deps;
+  const publicUrl = config.env.WENDBAAR_PUBLIC_URL;
+  const host = publicUrl ? `${new URL(publicUrl).host}${new URL(publicUrl).pathname.replace(/\/+$/, '')}` : '';
+  const verify = config.localMode
+    ? undefined
+    : createTabTokenVerifier({
+        appId: config.env.MicrosoftAppId,
+        host,
+        tenantId: config.env.MicrosoftAppType === 'SingleTenant' ? config.env.MicrosoftAppTenantId : undefined,
+        jwksUrl: options.jwksUrl,
+        now: () => deps.clock.now(),
+      });
+  if (!config.localMode && !publicUrl) log.warn('WENDBAAR_PUBLIC_URL is not set: the Overzicht tab accepts only tokens whose audience is the bare app id');
+
+  const devSignIn = (req: Request) => config.localMode && LOOPBACK.has(req.socket.remoteAddress ?? '');
+
+  async function authenticate(req: Request): Promise<Actor> {
+    const header = req.header('authorization') ?? '';
+    const [scheme, credential] = [header.split(' ')[0]?.toLowerCase(), header.slice(header.indexOf(' ') + 1).trim()];
+    if (scheme === 'dev' && credential) {
+      if (!devSignIn(req)) throw new TabRequestError(401, { error: 'Ontwikkelaarsaanmelding is alleen lokaal beschikbaar.', reason: 'dev-disabled' });
+      const person = await getPerson(db, credential);
+      return resolveActor({ aadObjectId: credential, name: person?.name || credential, upn: person?.upn, regioteam: person?.regioteam }, deps.roles);
+    }
+    if (scheme !== 'bearer' || !credential) throw new TabRequestError(401, { error: 'Niet aangemeld.', reason: 'missing' });
+    if (!verify) throw new TabRequestError(401, { error: 'Aanmelden via Teams is niet ingesteld (lokale modus).', reason: 'sso-not-configured' });
+    try {
+      return await resolveTabActor(db, await verify(credential), deps.roles);
+    } catch (error) {
+      if (error instanceof TabAuthError) {
+        log.info({ reason: error.reason }, 'tab token refused');
+        throw new TabRequestError(401, { error: 'Je aanmelding is ongeldig of verlopen. Open het tabblad opnieuw.', reason: error.reason });
+      }
+      throw error;
+    }
+  }
+
+  const api = (handler: (req: Request, res: Response, actor: Actor) => Promise<void>) => async (req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-store');
+    try {
+      await handler(req, res, await authenticate(req));
+    } catch (error) {
+      if (error instanceof TabRequestError) {
+        res.setHeader('www-authenticate', 'Bearer');
+        res.send(error.status, error.body);
+        return;
+      }
+      log.error({ err: error }, 'overview request failed');
+      res.send(500, { error: 'Het overzicht kan nu niet worden geladen. Probeer het zo opnieuw.' });
+    }
+  };
+
+  const overview = (actor: Actor) =>
+    buildOverview({ db, office: config.office, actor, now: deps.clock.now(), zone: config.env.WENDBAAR_TIME_ZONE, sources: options.sources });
+
+  server.get('/api/overview/config', async (req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-store');
+    res.send(200, { officeName: config.office.name, devSignIn: devSignIn(req), sso: !!verify });
+  });
+
+  server.get('/api/overview/dev-users', async (req: Request, res: Response) => {
+    if (!devSignIn(req)) {
+      res.send(404, { error: 'Niet gevonden.' });
+      return;
+    }
+    const people = await db.query<{ aad_object_id: string; name: string; upn: string | null; regioteam: string | null }>(
+      'SELECT aad_object_id, name, upn, regioteam FROM people ORDER BY name',
+    );
+    const known = new Set(people.map((p) => p.aad_object_id));
+    const configured = [...deps.roles.mt, ...deps.roles.beleid, ...Object.values(deps.roles.teamleiders).flat()].filter((id) => !known.has(id));
+    const users = [
+      ...people.map((p) => ({ aadObjectId: p.aad_object_id, name: p.name || p.aad_object_id, regioteam: p.regioteam ?? undefined, upn: p.upn ?? undefined })),
+      ...[...new Set(configured)].map((id) => ({ aadObjectId: id, name: id, regioteam: undefined, upn: undefined })),
+    ].map((u) => {
+      const actor = resolveActor({ aadObjectId: u.aadObjectId, name: u.name, upn: u.upn, regioteam: u.regioteam }, deps.roles);
+      return { aadObjectId: u.aadObjectId, name: u.name, regioteam: actor.regioteam, isMt: actor.isMt, isBeleid: actor.isBeleid, teamleiderOf: actor.teamleiderOf };
+    });
+    res.send(200, { users });
+  });
+
+  server.get(
+    '/api/overview',
+    api(async (_req, res, actor) => {
+      res.send(200, await overview(actor));
+    }),
+  );
+
+  server.get(
+    '/api/overview/evaluation/:format',
+    api(async (req, res, actor) => {
+      const format = (req.params as { format?: string }).format;
+      if (format !== 'csv' && format !== 'md') {
+        res.send(404, { error: 'Onbekend exportformaat.' });
+        return;
+      }
+      const view = await overview(actor);
+      if (view.evaluation.state !== 'ok') {
+        res.send(403, { error: view.evaluation.state === 'forbidden' ? view.evaluation.reason : 'De evaluatie is nog niet beschikbaar.' });
+        return;
+      }
+      const period = view.evaluation.data.period;
+      const body = format === 'csv' ? evaluationCsv(view.evaluation.data) : evaluationMarkdown(view.evaluation.data, config.office);
+      res.sendRaw(200, body, {
+        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8',
+        'content-disposition': `attachment; filename="evaluatie-${period.from}-${period.to}.${format}"`,
+        'cache-control': 'no-store',
+      });
+    }),
+  );
+
+  // The teams-js browser bundle, straight from node_modules (not copied into the repository).
+  let teamsJs: Buffer | undefined;
+  server.get('/tab/vendor/teams-js.min.js', async (_req: Request, res: Response) => {
+    teamsJs ??= readFileSync(require.resolve('@microsoft/teams-js'));
+    res.sendRaw(200, teamsJs, { 'content-type': CONTENT_TYPES['.js']!, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
+  });
+
+  server.get('/tab', async (_req: Request, res: Response) => {
+    res.redirect(302, '/tab/index.html', () => undefined);
+  });
+
+  server.get('/tab/:file', async (req: Request, res: Response) => {
+    const file = (req.params as { file?: string }).file ?? '';
+    const full = path.join(PUBLIC_DIR, file);
+    if (!/^[a-z0-9-]+\.(html|css|js|svg|png)$/.test(file) || !existsSync(full)) {
+      res.sendRaw(404, 'Niet gevonden', { 'content-type': 'text/plain; charset=utf-8' });
+      return;
+    }
+    res.sendRaw(200, readFileSync(full), { ...PAGE_HEADERS, 'content-type': CONTENT_TYPES[path.extname(file)]! });
+  });
+}
