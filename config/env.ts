@@ -67,6 +67,10 @@ export const envSchema = z
     WENDBAAR_FOUR_EYES: boolFlag,
     WENDBAAR_DAILY_CRON: cronExpression.default('0 8 * * 1-5'),
     WENDBAAR_WEEKSTART_CRON: cronExpression.default('30 8 * * 1'),
+    /** A help request without an accepted offer goes to the teamleider after this many working days… */
+    WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(1),
+    /** …or, with urgency "vandaag", after this many hours. */
+    WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS: z.coerce.number().min(0.25).max(48).default(2),
     WENDBAAR_SENDER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
     WENDBAAR_DISABLE_SCHEDULER: boolFlag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

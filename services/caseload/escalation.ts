@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Env } from '../../config/env';
 import type { Office } from '../../config/office';
 import { addWorkingDays } from '../dates';
 import type { Queryable } from '../db';
@@ -13,19 +14,9 @@ export interface EscalationPolicy {
 
 export const DEFAULT_ESCALATION: EscalationPolicy = { workingDays: 1, urgentHours: 2 };
 
-/**
- * The policy from the environment when set (WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS,
- * WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS), else the defaults: one working day, two hours.
- */
-export function escalationPolicy(env: object): EscalationPolicy {
-  const read = (key: string, fallback: number) => {
-    const value = Number((env as Record<string, unknown>)[key]);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  return {
-    workingDays: read('WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS', DEFAULT_ESCALATION.workingDays),
-    urgentHours: read('WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS', DEFAULT_ESCALATION.urgentHours),
-  };
+/** The policy from the (zod-validated) environment; defaults: one working day, two hours. */
+export function escalationPolicy(env: Pick<Env, 'WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS' | 'WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS'>): EscalationPolicy {
+  return { workingDays: env.WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS, urgentHours: env.WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS };
 }
 
 export function escalationDueAt(
