@@ -73,7 +73,7 @@ export function helpRequestCard(detail: RequestDetail, options: RequestCardOptio
   else if (request.status === 'ingetrokken') note = 'Ingetrokken door de aanvrager.';
   else if (own?.status === 'accepted') {
     note = `Je helpt met ${casussen(own.caseCount)}. Stem de overdracht af met ${request.requesterName || 'de aanvrager'}.`;
-    noteColor = 'Good';
+    noteColor = 'Default';
   } else if (own) {
     note = `Je hebt aangeboden ${casussen(own.caseCount)} op te pakken. ${request.requesterName || 'De aanvrager'} beslist.`;
     noteColor = 'Accent';

@@ -43,13 +43,13 @@ export function workloadPeople(rows: WorkloadRow[]) {
     const signals = [
       above ? 'boven de norm' : room ? 'ruimte' : '',
       r.isBuffer ? 'buffer' : '',
-      r.absentDays > 0 ? `${r.absentDays} d afwezig` : '',
+      r.absentDays > 0 ? `${r.absentDays} ${r.absentDays === 1 ? 'dag' : 'dagen'} afwezig` : '',
     ].filter(Boolean);
     return {
       name: r.name,
       load: `${r.openCases} / ${r.norm} (${r.complexCases})`,
       signal: signals.join(' · ') || '–',
-      signalColor: above ? 'Attention' : room ? 'Good' : 'Default',
+      signalColor: above ? 'Attention' : 'Default',
     };
   });
 }

@@ -58,7 +58,12 @@ export interface EvaluationCardData {
 export const monitoringItemCard = (data: ItemCardData): AdaptiveCard => renderTemplate(itemTemplate, data);
 
 /** The daily digest in a regioteam channel: due today, this week and overdue, per consulent. */
-export const monitoringDigestCard = (data: DigestCardData): AdaptiveCard => renderTemplate(digestTemplate, data);
+export const monitoringDigestCard = (data: DigestCardData): AdaptiveCard =>
+  renderTemplate(digestTemplate, {
+    ...data,
+    // Yellow text on white is unreadable in Teams: only overdue items get a colour (red).
+    sections: data.sections.map((s) => ({ ...s, color: s.color === 'Warning' ? 'Default' : s.color })),
+  });
 
 /** The `monitoring` command: the user's open items by due date and a form to start a new item. */
 export const monitoringStartCard = (data: StartCardData): AdaptiveCard => renderTemplate(startTemplate, data);

@@ -13,6 +13,9 @@ import { renderTemplate } from '../render';
 /** Typed builders of the statusaanpassing cards. Services assemble the data; cards only lay it out. */
 
 export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+/** Green and yellow text is unreadable on white in Teams (contrast < 2.5:1); the label text carries the meaning. */
+const readable = (color: TextColor): TextColor => (color === 'Good' || color === 'Warning' ? 'Default' : color);
+
 export type HeaderStyle = 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
 export interface Fact {
   title: string;
@@ -30,7 +33,8 @@ export interface StatusCardData {
   rings: Array<{ name: string; description: string; tasks: Array<{ name: string; label: string; color: TextColor }> }>;
   footnote: string;
 }
-export const statusCard = (data: StatusCardData) => renderTemplate(statusTemplate, data);
+export const statusCard = (data: StatusCardData) =>
+  renderTemplate(statusTemplate, { ...data, rings: data.rings.map((r) => ({ ...r, tasks: r.tasks.map((t) => ({ ...t, color: readable(t.color) })) })) });
 
 export interface ProposalFormData {
   preset: string;
@@ -56,7 +60,8 @@ export interface PreviewCardData {
   channels: Choice[];
   allChannels: string;
 }
-export const previewCard = (data: PreviewCardData) => renderTemplate(previewTemplate, data);
+export const previewCard = (data: PreviewCardData) =>
+  renderTemplate(previewTemplate, { ...data, rows: data.rows.map((r) => ({ ...r, beforeColor: readable(r.beforeColor), afterColor: readable(r.afterColor) })) });
 
 export interface ConsultationCardData {
   changeId: number;
@@ -95,7 +100,8 @@ export interface ResponsesCardData {
   summary: string;
   responses: Array<{ name: string; answerLabel: string; color: TextColor; comment: string }>;
 }
-export const responsesCard = (data: ResponsesCardData) => renderTemplate(responsesTemplate, data);
+export const responsesCard = (data: ResponsesCardData) =>
+  renderTemplate(responsesTemplate, { ...data, responses: data.responses.map((r) => ({ ...r, color: readable(r.color) })) });
 
 export interface AnnouncementCardData {
   announcementId: number;
@@ -136,4 +142,5 @@ export interface HistoryCardData {
   summary: string;
   items: Array<{ title: string; stateLabel: string; stateColor: TextColor; period: string; reason: string; decidedBy: string; changes: string }>;
 }
-export const historyCard = (data: HistoryCardData) => renderTemplate(historyTemplate, data);
+export const historyCard = (data: HistoryCardData) =>
+  renderTemplate(historyTemplate, { ...data, items: data.items.map((i) => ({ ...i, stateColor: readable(i.stateColor) })) });
