@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../bot/main';
 
@@ -18,18 +18,77 @@ function localEnv(): NodeJS.ProcessEnv {
   return { ...defaults, ...process.env };
 }
 
+type PlaygroundUser = Record<string, string>;
+
+/** A mistake in the command line or the playground file: reported without a stack trace. */
+class UsageError extends Error {}
+
+/** Reads the `currentUser:` block and the `users:` entries (flat `key: value` lines) of the playground file. */
+function parsePlaygroundUsers(yml: string): { current: PlaygroundUser; others: PlaygroundUser[] } {
+  const current: PlaygroundUser = {};
+  const others: PlaygroundUser[] = [];
+  let section = '';
+  for (const line of yml.split('\n')) {
+    if (/^\S/.test(line)) section = line.replace(/:.*$/, '');
+    const entry = /^\s*(-\s+)?([A-Za-z]+):\s*(.+)$/.exec(line);
+    if (!entry) continue;
+    if (section === 'currentUser') current[entry[2]!] = entry[3]!;
+    if (section === 'users') {
+      if (entry[1]) others.push({});
+      others[others.length - 1]![entry[2]!] = entry[3]!;
+    }
+  }
+  return { current, others };
+}
+
+const userBlock = (user: PlaygroundUser, first: string, rest: string) =>
+  Object.entries(user).map(([key, value], i) => `${i === 0 ? first : rest}${key}: ${value}`).join('\n');
+
+/**
+ * The playground has no user switcher: it always chats as `currentUser`. `npm start -- ruben` (any
+ * part of a name or id in .m365agentsplayground.yml) writes a copy of that file to data/ in which
+ * that person is the current user, so each role can be tried; the database keeps its state.
+ */
+function playgroundConfig(root: string, who: string | undefined): { path?: string; name: string } {
+  const file = path.join(root, '.m365agentsplayground.yml');
+  const yml = readFileSync(file, 'utf8');
+  const { current, others } = parsePlaygroundUsers(yml);
+  if (!who) return { name: current.name ?? 'currentUser' };
+  const needle = who.toLowerCase();
+  const everyone = [current, ...others];
+  const chosen = everyone.find((u) => `${u.id} ${u.name}`.toLowerCase().includes(needle));
+  if (!chosen) {
+    const names = everyone.map((u) => `  ${u.name}`).join('\n');
+    throw new UsageError(`No playground user matches "${who}". Choose one of:\n${names}`);
+  }
+  if (chosen === current) return { name: current.name ?? who };
+  const users = [current, ...others.filter((u) => u !== chosen)];
+  const start = yml.indexOf('\ncurrentUser:');
+  const end = yml.indexOf('\npersonalChat:');
+  if (start < 0 || end < 0) throw new UsageError('.m365agentsplayground.yml: expected currentUser, users and personalChat sections');
+  const people =
+    `\ncurrentUser:\n${userBlock(chosen, '  ', '  ')}\nusers:\n` + users.map((u) => userBlock(u, '  - ', '    ')).join('\n');
+  const target = path.join(root, 'data', 'playground.yml');
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, yml.slice(0, start) + people + yml.slice(end));
+  return { path: target, name: chosen.name ?? who };
+}
+
 async function run() {
+  const root = path.join(__dirname, '..', '..');
+  const user = playgroundConfig(root, process.argv[2]);
   const app = await main(localEnv());
   const playgroundPort = 56150;
   const bin = require.resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(process.execPath, [bin, '-e', `${app.url}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(playgroundPort)], {
     // The playground exits when its stdin closes, so it gets a pipe that stays open.
     stdio: ['pipe', 'inherit', 'inherit'],
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    cwd: path.join(__dirname, '..', '..'),
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', ...(user.path ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: user.path } : {}) },
+    cwd: root,
   });
   process.stdout.write(
     `\n  Wendbaar is running. Open http://localhost:${playgroundPort} in your browser and type "menu".\n` +
+      `  You chat as ${user.name}. Another role: stop and run e.g. "npm start -- ruben" (names in .m365agentsplayground.yml).\n` +
       `  (The chat client listens on all network interfaces; the bot itself only on ${app.url}.)\n\n`,
   );
   const stop = () => child.kill('SIGTERM');
@@ -41,6 +100,7 @@ async function run() {
 }
 
 run().catch((error) => {
-  process.stderr.write(`Wendbaar failed to start: ${(error as Error).stack ?? error}\n`);
+  const detail = error instanceof UsageError ? error.message : ((error as Error).stack ?? error);
+  process.stderr.write(`Wendbaar failed to start: ${detail}\n`);
   process.exit(1);
 });
