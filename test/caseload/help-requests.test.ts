@@ -46,7 +46,7 @@ describe('caseload: help requests in the regioteam channel', () => {
     await h.send(channelMessage('koppel noord', { from: users.teamleiderNoord }));
     // Colleagues who talk in the linked channel are known to work in Regioteam Noord.
     for (const u of [users.consulent, users.consulent2, users.consulent3]) await h.send(channelMessage('menu', { from: u }));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
   });
   afterAll(async () => {
     await h.close();
@@ -61,7 +61,7 @@ describe('caseload: help requests in the regioteam channel', () => {
 
     const asked = await h.invoke(cardAction('caseload.request', request(), { from: users.consulent }));
     expect(text(asked.value)).toContain('Je hulpvraag staat in het teamkanaal');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     const posts = h.connector.delivered('send').filter((c) => c.conversationId === teams.noord.channelId);
     expect(posts).toHaveLength(1);
     const posted = cardsOf(posts[0]!)[0] as Card;
@@ -78,7 +78,7 @@ describe('caseload: help requests in the regioteam channel', () => {
     expect(text(first.value)).toContain('Je hebt aangeboden 1 casus op te pakken');
     const second = await h.invoke(cardAction('caseload.offer', { requestId: id, amount: '1' }, { from: users.consulent3, where: teams.noord, replyToId: postActivity }));
     expect(titles(second.value)).toEqual(['Mijn aanbod intrekken']);
-    await h.app.sender.drain();
+    await h.app.sender.settle();
 
     // The channel card was updated in place and asks Teams to refresh it for requester and helpers.
     let updates = h.connector.delivered('update');
@@ -113,7 +113,7 @@ describe('caseload: help requests in the regioteam channel', () => {
     expect(text(accepted.value)).toContain('Toegewezen');
     expect(text(accepted.value)).toContain('Daan Jansen: 1 casus · ✔ geaccepteerd');
     expect(titles(accepted.value)).toEqual(['Accepteren', 'Afronden', 'Hulpvraag intrekken']);
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     const acceptedNote = (await deliveries('personal')).find((d) => d.idempotency_key.startsWith(`helprequest:${id}:accepted:`));
     expect(acceptedNote!.recipient_aad).toBe(users.consulent2.aadObjectId);
     expect(text(acceptedNote!.payload)).toContain('Je hulpaanbod is geaccepteerd');
@@ -123,7 +123,7 @@ describe('caseload: help requests in the regioteam channel', () => {
 
     const done = await h.invoke(cardAction('caseload.complete', { requestId: id }, { from: users.consulent, where: teams.noord }));
     expect(text(done.value)).toContain('Afgerond');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     updates = h.connector.delivered('update');
     const final = cardsOf(updates.at(-1)!)[0] as Card;
     expect(text(final)).toContain('Afgerond');

@@ -47,7 +47,7 @@ describe('caseload jobs: escalation and weekstart', () => {
     const offer = (await h.db.query<{ id: number }>(`SELECT id FROM help_offers WHERE request_id = $1`, [ids.helped]))[0]!;
     await h.invoke(cardAction('caseload.accept', { requestId: ids.helped, offerId: offer.id }, { from: users.consulent, where: teams.noord }));
     await h.invoke(cardAction('caseload.figures', { openCases: '64', complexCases: '8', newThisWeek: '3', absentDays: '0', isBuffer: 'false' }, { from: users.consulent }));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
   });
   afterAll(async () => {
     await h.close();
@@ -76,7 +76,7 @@ describe('caseload jobs: escalation and weekstart', () => {
     expect(sent.every((d) => d.recipient_aad === users.teamleiderNoord.aadObjectId)).toBe(true);
 
     // The teamleider gets the card personally and the channel card shows the escalation.
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     const channelCards = h.connector.delivered('update').flatMap(cardsOf);
     expect(text(channelCards.at(-1))).toContain('Doorgezet naar de teamleider');
   });
@@ -102,7 +102,7 @@ describe('caseload jobs: escalation and weekstart', () => {
 
     await h.app.scheduler.fire('caseload.weekstart', new Date('2026-12-21T08:30:00+01:00')); // Kerstvakantie
     expect(await weekstartPosts(h)).toHaveLength(2);
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     expect(h.connector.delivered('send').filter((c) => text(cardsOf(c)).includes('Weekstart'))).toHaveLength(2);
   });
 
@@ -136,7 +136,7 @@ describe('caseload jobs: escalation and weekstart', () => {
         h.app.scheduler.fire('caseload.weekstart', new Date('2026-11-30T09:30:00+01:00')),
         h2.app.scheduler.fire('caseload.weekstart', new Date('2026-11-30T09:30:00+01:00')),
       ]);
-      await Promise.all([h.app.sender.drain(), h2.app.sender.drain()]);
+      await Promise.all([h.app.sender.settle(), h2.app.sender.settle()]);
       const sent = h.connector.delivered('send').filter((c) => text(cardsOf(c)).includes('Weekstart'));
       expect(sent.map((c) => c.conversationId).sort()).toEqual([teams.noord.channelId, teams.zuid.channelId].sort());
     } finally {

@@ -85,7 +85,7 @@ export class FakeConnector {
 
   /** Successful calls that delivered something visible (posts and updates). */
   delivered(op?: string): RecordedCall[] {
-    return this.calls.filter((c) => c.status < 300 && (op ? c.op === op : ['send', 'reply', 'update', 'createConversation'].includes(c.op)));
+    return this.calls.filter((c) => c.status >= 200 && c.status < 300 && (op ? c.op === op : ['send', 'reply', 'update', 'createConversation'].includes(c.op)));
   }
 
   /** Waits until `predicate` holds for the recorded calls, or fails after `timeoutMs`. */

@@ -96,7 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return body as InvokeBody;
     },
     cards(filter) {
-      return connector.calls.filter((c) => c.status < 300 && (!filter || filter(c))).flatMap(cardsOf);
+      return connector.calls.filter((c) => c.status >= 200 && c.status < 300 && (!filter || filter(c))).flatMap(cardsOf);
     },
     lastCard() {
       return harness.cards().at(-1);

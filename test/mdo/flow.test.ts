@@ -79,7 +79,7 @@ describe('MDO participation decisions through Teams', () => {
     const [reminder] = await h.db.query<{ kind: string; recipient_aad: string; not_before: Date }>(`SELECT kind, recipient_aad, not_before FROM deliveries WHERE idempotency_key = $1`, [`mdo:${id}:reminder`]);
     expect(reminder).toMatchObject({ kind: 'personal', recipient_aad: users.consulent.aadObjectId, not_before: new Date('2026-11-30T08:00:00Z') });
     await h.db.query(`UPDATE deliveries SET not_before = now() WHERE idempotency_key = $1`, [`mdo:${id}:reminder`]);
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     const sent = h.cards().find((c) => textOf(c).includes('Herinnering: VIOS-overleg gemeente Houten'));
     expect(sent).toBeDefined();
     expectValidCard(sent, 'mdo reminder');

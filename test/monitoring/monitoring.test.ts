@@ -32,7 +32,7 @@ describe('monitoring deadlines', () => {
   const fire = async (iso: string, time = '08:00:00') => {
     (h.clock as ManualClock).set(new Date(`${iso}T${time}+01:00`));
     const ran = await h.app.scheduler.fire('monitoring.daily', new Date(`${iso}T${time}+01:00`));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     return ran;
   };
   const add = (kind: string, caseReference: string, date: string, owner: TestUser, regioteam = 'noord') =>
@@ -49,7 +49,7 @@ describe('monitoring deadlines', () => {
     for (const u of [users.consulent, users.consulent2]) await h.send(channelMessage('menu', { from: u }));
     await h.send(channelMessage('menu', { from: users.consulent3, team: teams.zuid }));
     for (const u of [users.mt, users.beleid]) await h.send(personalMessage('menu', { from: u }));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
   });
   afterAll(async () => {
     await h.app.close();
@@ -173,7 +173,7 @@ describe('monitoring deadlines', () => {
     expect(text(extended.value)).toContain('Verlengd tot vr 4 dec 2026');
     let queued = await updates();
     expect(queued.map((d) => d.target_key)).toEqual([`monitoring:${id}:controle`]);
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     expect(connector.delivered('update').length).toBeGreaterThanOrEqual(1);
 
     connector.reset();
@@ -196,7 +196,7 @@ describe('monitoring deadlines', () => {
       [`monitoring:${id}:controle`, `monitoring:${id}:escalation:${users.teamleiderNoord.aadObjectId}`, `monitoring:${id}:handover:3`].sort(),
     );
     expect(text(lastVersion[0]!.payload.card)).toContain('Afgesloten: de hulp is gestart.');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     expect(connector.delivered('update').length).toBeGreaterThanOrEqual(3);
 
     // The channel's digest of today is replaced too: the extended, then closed item has left it.

@@ -22,7 +22,7 @@ onPostgres('monitoring across two replicas (PostgreSQL)', () => {
     await h.send(botInstalled(teams.noord));
     await h.send(channelMessage('koppel noord', { from: users.teamleiderNoord }));
     for (const u of [users.consulent, users.consulent2]) await h.send(channelMessage('menu', { from: u }));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     await h.db.transaction(async (tx) => {
       for (let i = 0; i < 20; i++) {
         const owner = i % 2 ? users.consulent : users.consulent2;
@@ -43,7 +43,7 @@ onPostgres('monitoring across two replicas (PostgreSQL)', () => {
     const later = new Date('2026-11-24T09:00:00+01:00');
     const later2 = new Date('2026-11-24T09:00:01+01:00');
     await Promise.all([h.app.scheduler.fire('monitoring.daily', later), h2.app.scheduler.fire('monitoring.daily', later2)]);
-    await Promise.all([h.app.sender.drain(), h2.app.sender.drain()]);
+    await Promise.all([h.app.sender.settle(), h2.app.sender.settle()]);
 
     const announced = await h.db.query<{ n: number; distinct_keys: number }>(`SELECT count(*)::int AS n, count(DISTINCT delivery_key)::int AS distinct_keys FROM monitoring_announcements`);
     expect(announced[0]).toEqual({ n: 20, distinct_keys: 20 });

@@ -46,7 +46,7 @@ describe('logs at info level', () => {
     await h.invoke(cardAction('caseload.request', request, { from: users.consulent }));
     await h.invoke(cardAction('caseload.request', { ...request, description: REFUSED_TEXT }, { from: users.consulent }));
     await h.invoke(cardAction('no.such.verb', { text: FREE_TEXT, caseRef: CASE_REF }, { from: users.consulent3 }));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
   });
 
   afterAll(async () => {

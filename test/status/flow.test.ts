@@ -37,7 +37,7 @@ async function setup(env: Record<string, string>): Promise<Harness> {
     await h.send(channelMessage('status', { from: user, team }));
   }
   for (const mt of [users.mt, users.mt2, users.mt3]) await h.send(personalMessage('menu', { from: mt }));
-  await h.app.sender.drain();
+  await h.app.sender.settle();
   h.connector.reset();
   return h;
 }
@@ -106,7 +106,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   it('posts the proposal to both linked channels for consultation', async () => {
     const answer = await h.invoke(cardAction('status.consult', { changeId, deadline: '2026-11-27', regioteams: 'noord,zuid' }, { from: users.mt }));
     expect(text(answer.value)).toContain('Reacties bekijken');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     for (const team of [teams.noord, teams.zuid]) {
       const card = lastCardIn(posts(team.channelId));
       expect(text(card)).toContain('Consultatie statusaanpassing: Ring 3 gepauzeerd');
@@ -121,10 +121,12 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     await h.invoke(cardAction('status.respond', { changeId, answer: 'opmerking', comment: 'Graag een format voor schriftelijke inbreng.' }, { from: users.consulent2, where: teams.noord }));
     // A second answer replaces the first.
     await h.invoke(cardAction('status.respond', { changeId, answer: 'zorgen', comment: 'Toch zorgen.' }, { from: users.consulent2, where: teams.noord }));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     for (const team of [teams.noord, teams.zuid]) {
+      // Queued updates of one card are coalesced (only the newest is sent), so how many arrive
+      // depends on timing; what people see is the newest card.
       const updates = posts(team.channelId, 'update');
-      expect(updates.length).toBeGreaterThanOrEqual(4);
+      expect(updates.length).toBeGreaterThanOrEqual(1);
       expect(countsOn(lastCardIn(updates))).toEqual(['1', '2', '0']);
     }
     const view = await h.invoke(cardAction('status.responses', { changeId }, { from: users.mt2 }));
@@ -142,7 +144,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     expect(text(first.value)).toContain('Een tweede MT-lid moet bevestigen');
     const self = await h.invoke(cardAction('status.confirm', { changeId }, { from: users.mt }));
     expect(self.value).toContain('een tweede, ander MT-lid');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     // The other MT members get a personal card to confirm; nothing is announced yet.
     const personal = await h.db.query<{ recipient_aad: string }>(`SELECT recipient_aad FROM deliveries WHERE idempotency_key LIKE $1 ORDER BY recipient_aad`, [`status:${changeId}:confirm:%`]);
     expect(personal.map((p) => p.recipient_aad)).toEqual([users.mt2.aadObjectId, users.mt3.aadObjectId]);
@@ -158,7 +160,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('announces the decision in both channels and counts acknowledgements in place', async () => {
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     for (const team of [teams.noord, teams.zuid]) {
       const card = text(lastCardIn(posts(team.channelId)));
       expect(card).toContain('Statusaanpassing besloten door het MT');
@@ -171,7 +173,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     expect(text(read.value)).toContain('1 van 4');
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent, where: teams.noord }));
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent3, where: teams.zuid }));
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     for (const team of [teams.noord, teams.zuid]) expect(text(lastCardIn(posts(team.channelId, 'update')))).toContain('2 van 4');
 
     const unread = await h.invoke(cardAction('status.unread', { announcementId }, { from: users.mt3 }));
@@ -188,7 +190,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     expect((await reminders()).map((r) => r.recipient_aad)).toEqual([users.consulent2.aadObjectId, users.consulent4.aadObjectId].sort());
     await h.app.scheduler.fire('status.daily', new Date('2026-11-27T08:00:00+01:00'));
     expect(await reminders()).toHaveLength(2);
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     expect(h.cards().some((c) => text(c).includes('Herinnering: je hebt deze aankondiging nog niet'))).toBe(true);
   });
 
@@ -214,7 +216,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     expect(overdue).toHaveLength(4);
     const state = await getCurrentRingState(h.db, h.config.office, new Date('2027-03-03T09:00:00+01:00'));
     expect(state.tasks['mdo-zonder-betrokkenheid']).toBe('niet');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     expect(h.cards().some((c) => text(c).includes('Einddatum verstreken'))).toBe(true);
   });
 
@@ -225,7 +227,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     expect(refused.value).toContain('Dit mag alleen leden van het MT');
     const answer = await h.invoke(cardAction('status.extend', { changeId, newEndDate: '2027-05-01' }, { from: users.mt2 }));
     expect(text(answer.value)).toContain('Verlenging aangekondigd');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     for (const team of [teams.noord, teams.zuid]) {
       const card = text(lastCardIn(posts(team.channelId)));
       expect(card).toContain('Statusaanpassing verlengd');
@@ -289,7 +291,7 @@ describe('statusaanpassing: concurrent publishing and ending', () => {
     const [changeId] = (await changeIds(h)) as [number];
     const answer = await h.invoke(cardAction('status.endNow', { changeId }, { from: users.mt3 }));
     expect(text(answer.value)).toContain('Statusaanpassing beëindigd');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     expect(h.cards().filter((c) => text(c).includes('Statusaanpassing beëindigd')).length).toBeGreaterThanOrEqual(2);
     const state = await getCurrentRingState(h.db, h.config.office, h.clock.now());
     expect(state.tasks['thuiszittersaanpak']).toBe('normaal');
@@ -304,7 +306,7 @@ describe('statusaanpassing: concurrent publishing and ending', () => {
     await h.invoke(cardAction('status.publish', { changeId }, { from: users.mt2 }));
     const answer = await h.invoke(cardAction('status.lapse', { changeId }, { from: users.mt2 }));
     expect(text(answer.value)).toContain('loopt af op');
-    await h.app.sender.drain();
+    await h.app.sender.settle();
     expect(h.cards().some((c) => text(c).includes('Statusaanpassing loopt af'))).toBe(true);
     const during = await getCurrentRingState(h.db, h.config.office, new Date('2026-12-10T12:00:00+01:00'));
     expect(during.tasks['mdo-zonder-betrokkenheid']).toBe('niet');

@@ -90,7 +90,7 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     for (const [ref, date] of [['C-2026-0412', '2026-10-27'], ['C-2026-0433', '2026-11-10']]) {
       await h.invoke(cardAction('monitoring.create', { kind: 'overdracht-wijkteam', caseReference: ref, date, owner: users.consulent.aadObjectId, regioteam: 'noord' }, { from: users.consulent }));
     }
-    await h.app.sender.drain();
+    await h.app.sender.settle();
 
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
