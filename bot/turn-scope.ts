@@ -3,7 +3,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import { resolveActor } from '../services/authz';
 import { getConversation, upsertConversation, type StoredReference } from '../services/conversations';
 import { ErrorCode, UserFacingError } from '../services/errors';
-import { setRegioteam, upsertPerson } from '../services/people';
+import { setRegioteam, upsertPerson, type PersonRow } from '../services/people';
 import type { AppDeps } from './app-deps';
 import type { TurnConversation, TurnScope } from './routes';
 
@@ -33,6 +33,56 @@ export function storedReference(activity: Activity, conversationId: string): Sto
 }
 
 /**
+ * What this process last wrote for a conversation reference / a person, so a turn that would write
+ * the same values again skips the write. The database stays the truth: every turn still reads the
+ * conversation and person rows (regioteam, active, upn may be changed elsewhere — by another replica
+ * too), and a missing or inactive row always takes the write path. An entry is trusted for
+ * SEEN_TTL_MS only, so `updated_at` keeps moving and a reference another replica stored meanwhile is
+ * overwritten within minutes. Keyed per database, so tests with fresh databases never share it.
+ */
+const SEEN_TTL_MS = 5 * 60_000;
+const SEEN_MAX = 20_000;
+
+class WrittenCache {
+  private readonly entries = new Map<string, { value: string; at: number }>();
+
+  matches(key: string, value: string, now: number): boolean {
+    const entry = this.entries.get(key);
+    return entry !== undefined && entry.value === value && now - entry.at < SEEN_TTL_MS;
+  }
+
+  remember(key: string, value: string, now: number): void {
+    if (this.entries.size >= SEEN_MAX) this.entries.clear();
+    this.entries.set(key, { value, at: now });
+  }
+
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+const writtenCaches = new WeakMap<object, WrittenCache>();
+
+function writtenCache(db: object): WrittenCache {
+  let cache = writtenCaches.get(db);
+  if (!cache) {
+    cache = new WrittenCache();
+    writtenCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** Call after writing a conversation row outside createTurnScope (install, channel events). */
+export function forgetConversation(db: object, conversationId: string): void {
+  writtenCache(db).forget(`c:${conversationId}`);
+}
+
+interface SeenRow extends Partial<PersonRow> {
+  conversation_known: boolean;
+  conversation_regioteam: string | null;
+}
+
+/**
  * Resolves who is acting (always from the activity, never from card data), remembers the
  * conversation, and gives the handler its logger and correlation id.
  */
@@ -45,18 +95,48 @@ export async function createTurnScope(deps: AppDeps, context: TurnContext, verb?
   if (!aadObjectId) {
     throw new UserFacingError(ErrorCode.MissingIdentity, 'Ik kan niet vaststellen wie je bent. Gebruik Wendbaar vanuit Microsoft Teams met je werkaccount.');
   }
-  const { person, row } = await deps.db.transaction(async (tx) => {
-    await upsertConversation(tx, { id: conversation.id, kind: conversation.kind, teamId: undefined, reference: storedReference(activity, conversation.id) });
-    const row = await getConversation(tx, conversation.id);
-    let person = await upsertPerson(tx, { aadObjectId, teamsUserId: activity.from.id, name: activity.from.name });
-    // Someone acting in a linked channel works in that regioteam, unless we already know better.
-    if (!person.regioteam && row?.regioteam) {
-      await setRegioteam(tx, aadObjectId, row.regioteam);
-      person = { ...person, regioteam: row.regioteam };
+  const reference = storedReference(activity, conversation.id);
+  const conversationKey = `c:${conversation.id}`;
+  const conversationValue = `${conversation.kind}|${JSON.stringify(reference)}`;
+  const personKey = `p:${aadObjectId}`;
+  const personValue = JSON.stringify([activity.from.id ?? null, activity.from.name ?? null]);
+  const cache = writtenCache(deps.db);
+  const now = Date.now();
+
+  let person: Pick<PersonRow, 'name' | 'upn' | 'regioteam'> | undefined;
+  let regioteam: string | null = null;
+  if (cache.matches(conversationKey, conversationValue, now) && cache.matches(personKey, personValue, now)) {
+    // Nothing to write as far as this process knows: one read, no transaction (a missing person or
+    // conversation row gives no row or conversation_known = false, and takes the write path below).
+    const [seen] = await deps.db.query<SeenRow>(
+      `SELECT p.name, p.upn, p.regioteam, c.id IS NOT NULL AS conversation_known, c.regioteam AS conversation_regioteam
+       FROM people p LEFT JOIN conversations c ON c.id = $1 AND c.active
+       WHERE p.aad_object_id = $2`,
+      [conversation.id, aadObjectId],
+    );
+    if (seen?.conversation_known && seen.name !== undefined && seen.name !== null && (seen.regioteam || !seen.conversation_regioteam)) {
+      person = { name: seen.name, upn: seen.upn ?? null, regioteam: seen.regioteam ?? null };
+      regioteam = seen.conversation_regioteam;
     }
-    return { person, row };
-  });
-  conversation.regioteam = row?.regioteam ?? undefined;
+  }
+  if (!person) {
+    const written = await deps.db.transaction(async (tx) => {
+      await upsertConversation(tx, { id: conversation.id, kind: conversation.kind, teamId: undefined, reference });
+      const row = await getConversation(tx, conversation.id);
+      let person = await upsertPerson(tx, { aadObjectId, teamsUserId: activity.from.id, name: activity.from.name });
+      // Someone acting in a linked channel works in that regioteam, unless we already know better.
+      if (!person.regioteam && row?.regioteam) {
+        await setRegioteam(tx, aadObjectId, row.regioteam);
+        person = { ...person, regioteam: row.regioteam };
+      }
+      return { person, row };
+    });
+    cache.remember(conversationKey, conversationValue, now);
+    cache.remember(personKey, personValue, now);
+    person = written.person;
+    regioteam = written.row?.regioteam ?? null;
+  }
+  conversation.regioteam = regioteam ?? undefined;
   const actor = resolveActor(
     { aadObjectId, name: person.name || activity.from.name || '', upn: person.upn, regioteam: person.regioteam },
     deps.roles,

@@ -83,11 +83,26 @@ export function schoolYearOf(day: DateTime): { label: string; start: string; end
   return { label: `${first}-${first + 1}`, start: `${first}-08-01`, end: `${first + 1}-07-31` };
 }
 
+const MEMO_MAX = 5_000;
+const parsedDays = new Map<string, DateTime>();
+const dutchDates = new Map<string, string>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Parses `YYYY-MM-DD` as the start of that local day; throws on an impossible date (2027-02-30). */
 export function parseIsoDay(iso: string, zone = DEFAULT_ZONE): DateTime {
+  // Time-zone maths in luxon is slow (Intl per call) and cards format dozens of dates per turn;
+  // DateTimes are immutable, so parsed days are memoised (bounded).
+  const key = `${zone}|${iso}`;
+  const known = parsedDays.get(key);
+  if (known) return known;
   const day = DateTime.fromISO(iso, { zone });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !day.isValid) throw new RangeError(`not a date: ${iso}`);
-  return day.startOf('day');
+  return remember(parsedDays, key, day.startOf('day'));
 }
 
 export const isoDay = (day: DateTime): string => day.toISODate()!;
@@ -122,5 +137,6 @@ export function shiftBy(day: DateTime, amount: number, unit: OffsetUnit, office:
 
 /** Short Dutch date for cards, e.g. "di 24 nov 2026". */
 export function dutchDate(iso: string, zone = DEFAULT_ZONE): string {
-  return parseIsoDay(iso, zone).setLocale('nl').toFormat('ccc d LLL yyyy');
+  const key = `${zone}|${iso}`;
+  return dutchDates.get(key) ?? remember(dutchDates, key, parseIsoDay(iso, zone).setLocale('nl').toFormat('ccc d LLL yyyy'));
 }

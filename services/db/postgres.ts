@@ -17,6 +17,14 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
     query,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client whose connection is cut between two statements (database restarted or
+      // terminated) emits 'error'; unhandled, that would crash the process. The next statement
+      // fails instead, the transaction is rolled back by the server, and the client is discarded.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -25,10 +33,14 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken ??= rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // Passing an error makes the pool destroy the connection instead of reusing it.
+        client.release(broken);
       }
     },
     exec: async (sql) => {

@@ -16,12 +16,21 @@ export type DeliveryRequest =
   /** Replaces the card of an earlier post (by that post's idempotency key) in place. */
   | { kind: 'update'; idempotencyKey: string; targetKey: string; payload: DeliveryPayload; notBefore?: Date };
 
+let enqueueCalls = 0;
+
+/**
+ * How many times enqueueDelivery ran in this process (committed or not). A turn compares it before
+ * and after to wake the sender only when it may have queued something; a spurious wake-up is harmless.
+ */
+export const enqueueCount = (): number => enqueueCalls;
+
 /**
  * Asks for an outgoing post. Call it inside the transaction that changes the feature's own state,
  * so the post exists exactly when the change does. The same idempotency key twice is a no-op;
  * returns the delivery id, or null when the key was already queued.
  */
 export async function enqueueDelivery(q: Queryable, request: DeliveryRequest): Promise<number | null> {
+  enqueueCalls += 1;
   const rows = await q.query<{ id: number }>(
     `INSERT INTO deliveries (idempotency_key, kind, conversation_id, recipient_aad, target_key, payload, not_before)
      VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
