@@ -4,12 +4,13 @@ import { cardAttachment } from '../cards/render';
 import { welcomeCard } from '../cards/welcome';
 import { audit } from '../services/audit';
 import { recordTeamInstall, recordTeamRemoved, upsertConversation } from '../services/conversations';
-import { enqueueDelivery } from '../services/deliveries/enqueue';
+import { enqueueCount, enqueueDelivery } from '../services/deliveries/enqueue';
 import type { AppDeps } from './app-deps';
 import { handleTurnError } from './errors';
+import { isTransientInfrastructureError } from '../services/errors';
 import type { Reply } from './routes';
 import type { Router } from './router';
-import { createTurnScope, describeConversation, storedReference } from './turn-scope';
+import { createTurnScope, describeConversation, forgetConversation, storedReference } from './turn-scope';
 
 export const toActivity = (reply: Reply): Partial<Activity> =>
   'card' in reply
@@ -21,12 +22,16 @@ const invokeCard = (reply: Reply) =>
     ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card }
     : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text };
 
+const activityKey = (activity: Activity) => `${activity.conversation?.id ?? ''}|${activity.id}`;
+
 /** Teams retries activities it got no timely answer for; every id is handled once. */
-async function firstTime(deps: AppDeps, activity: Activity): Promise<boolean> {
+async function firstTime(deps: AppDeps, activity: Activity, failedTurns: Set<string>): Promise<boolean> {
   if (!activity.id) return true;
+  // Its earlier turn failed on passing trouble and the database could not be told: handle the retry.
+  if (failedTurns.delete(activityKey(activity))) return true;
   const rows = await deps.db.query(
     `INSERT INTO processed_activities (activity_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING activity_id`,
-    [`${activity.conversation?.id ?? ''}|${activity.id}`],
+    [activityKey(activity)],
   );
   return rows.length > 0;
 }
@@ -54,6 +59,24 @@ export function isWellFormed(activity: Activity): boolean {
 
 /** The bot's turn logic: thin, everything else lives in the router's handlers and services/. */
 export function createBotLogic(deps: AppDeps, router: Router) {
+  /** Activities whose turn failed on passing trouble while the database could not be reached to forget them. */
+  const failedTurns = new Set<string>();
+
+  /**
+   * A turn that failed because the database or network was away stored nothing, and the user was
+   * asked to try again: Teams' retry of the same activity must then be handled, not ignored.
+   */
+  async function forgetFailedTurn(activity: Activity, error: unknown): Promise<void> {
+    if (!activity.id || !isTransientInfrastructureError(error)) return;
+    try {
+      await deps.db.query(`DELETE FROM processed_activities WHERE activity_id = $1`, [activityKey(activity)]);
+    } catch {
+      // Still away: remember it here (a retry reaching another replica is then refused as a duplicate).
+      if (failedTurns.size >= 10_000) failedTurns.delete(failedTurns.values().next().value!);
+      failedTurns.add(activityKey(activity));
+    }
+  }
+
   async function onMessage(context: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
     let scopeInfo = { log: deps.log, correlationId: randomUUID().slice(0, 8), actorAad: context.activity.from?.aadObjectId };
@@ -63,6 +86,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
       const replies = await router.runCommand(scope, text.replace(/<[^>]+>/g, ' '));
       for (const reply of replies) await context.sendActivity(toActivity(reply));
     } catch (error) {
+      await forgetFailedTurn(context.activity, error);
       const handled = await handleTurnError(deps, error, scopeInfo);
       await context.sendActivity(toActivity(handled.reply));
     }
@@ -75,11 +99,15 @@ export function createBotLogic(deps: AppDeps, router: Router) {
     try {
       const scope = await createTurnScope(deps, context, verb);
       scopeInfo = { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId, verb };
+      const enqueuedBefore = enqueueCount();
       // Card data carries the verb's inputs only; identity comes from the activity (scope.actor).
       const reply = await router.runAction(scope, verb, value.action?.data);
-      deps.kickDeliveries();
+      // Waking the sender costs a claim query and two gauge queries; only do it when this turn (or a
+      // concurrent one) may have queued a post. The sender's poll picks up anything else.
+      if (enqueueCount() !== enqueuedBefore) deps.kickDeliveries();
       return { status: 200, body: invokeCard(reply) };
     } catch (error) {
+      await forgetFailedTurn(context.activity, error);
       const handled = await handleTurnError(deps, error, scopeInfo);
       return { status: 200, body: invokeCard({ text: handled.text }) };
     }
@@ -101,6 +129,8 @@ export function createBotLogic(deps: AppDeps, router: Router) {
       const card = welcomeCard({ teamName, exampleTeam: deps.config.office.regioteams[0]!.id });
       await enqueueDelivery(tx, { kind: 'post', idempotencyKey: `welcome:${conv.teamId}:${activity.id ?? randomUUID()}`, conversationId: conv.teamId!, payload: { card, summary: 'Welkom bij Wendbaar' } });
     });
+    forgetConversation(deps.db, conv.teamId);
+    forgetConversation(deps.db, conv.id);
     deps.kickDeliveries();
   }
 
@@ -111,6 +141,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
       await recordTeamRemoved(tx, conv.teamId!, 'bot removed from team');
       await audit(tx, { actor: context.activity.from?.aadObjectId ?? 'teams', action: 'team.uninstall', subject: conv.teamId });
     });
+    forgetConversation(deps.db, conv.teamId);
   }
 
   async function onChannelEvent(context: TurnContext, eventType: string): Promise<void> {
@@ -118,6 +149,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
     const channelId = channelData.channel?.id;
     const teamId = channelData.team?.id;
     if (!channelId || !teamId) return;
+    forgetConversation(deps.db, channelId);
     if (eventType === 'channelDeleted') {
       await deps.db.query(`UPDATE conversations SET active = false, updated_at = now() WHERE id = $1`, [channelId]);
     } else if (eventType === 'channelCreated' || eventType === 'channelRenamed' || eventType === 'channelRestored') {
@@ -137,7 +169,22 @@ export function createBotLogic(deps: AppDeps, router: Router) {
         if (activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
         return;
       }
-      if (!(await firstTime(deps, activity))) {
+      let first: boolean;
+      try {
+        first = await firstTime(deps, activity, failedTurns);
+      } catch (error) {
+        // The database is away before anything happened: answer "try again shortly" instead of an empty 501.
+        if (!isTransientInfrastructureError(error)) throw error;
+        outcome = 'unavailable';
+        const handled = await handleTurnError(deps, error, { log: deps.log, correlationId: randomUUID().slice(0, 8) });
+        if (activity.type === ActivityTypes.Invoke) {
+          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: invokeCard({ text: handled.text }) } });
+        } else if (activity.type === ActivityTypes.Message) {
+          await context.sendActivity(toActivity(handled.reply));
+        }
+        return;
+      }
+      if (!first) {
         outcome = 'duplicate';
         if (activity.type === ActivityTypes.Invoke) {
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: invokeCard({ text: 'Dit verzoek is al verwerkt.' }) } });

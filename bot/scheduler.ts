@@ -23,11 +23,18 @@ export interface SchedulerOptions {
    * database, so a first deployment does not post yesterday's digest. 0 disables catch-up.
    */
   catchUpMs?: number;
+  /**
+   * A fire that failed (e.g. the database went away half-way) is tried again after each of these
+   * delays, by the replica that claimed it; jobs are idempotent per fire, so a retry only does
+   * what the failed run did not finish. After the last one the catch-up on start takes over.
+   */
+  retryDelaysMs?: number[];
 }
 
 /** How long a claimed fire stays with its replica; a fire not finished by then may be taken over. */
 const RUN_TTL_MS = 10 * 60_000;
 const DEFAULT_CATCH_UP_MS = 6 * 60 * 60_000;
+const DEFAULT_RETRY_DELAYS_MS = [30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 
 /** node-cron 4 forms the key as `<task name>:<fire time ISO>`: the same key `fire()` uses. */
 export const runKey = (name: string, at: Date) => `${name}:${at.toISOString()}`;
@@ -36,6 +43,9 @@ export function createScheduler(deps: AppDeps, jobs: ScheduledJob[], ownerOrOpti
   const options = typeof ownerOrOptions === 'string' ? { owner: ownerOrOptions } : ownerOrOptions;
   const owner = options.owner ?? `scheduler-${randomUUID().slice(0, 8)}`;
   const catchUpMs = options.catchUpMs ?? DEFAULT_CATCH_UP_MS;
+  const retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const retryTimers = new Set<NodeJS.Timeout>();
+  let stopped = false;
   const byName = new Map(jobs.map((job) => [job.name, job]));
   if (byName.size !== jobs.length) throw new Error('Two scheduled jobs share a name');
   const zone = deps.config.env.WENDBAAR_TIME_ZONE;
@@ -56,6 +66,20 @@ export function createScheduler(deps: AppDeps, jobs: ScheduledJob[], ownerOrOpti
     if (!(await claimRun(deps.db, runKey(name, at), owner, RUN_TTL_MS))) return false;
     await runElected(job, at);
     return true;
+  }
+
+  /** Tries a failed fire again later (see retryDelaysMs); `fire` re-claims this replica's own unfinished run. */
+  function retryLater(job: ScheduledJob, at: Date, attempt: number, error: unknown): void {
+    const delay = retryDelaysMs[attempt];
+    deps.log.error({ err: error, job: job.name, fireTime: at.toISOString(), retryInMs: delay ?? null }, 'scheduled job failed');
+    if (delay === undefined || stopped) return;
+    const timer = setTimeout(() => {
+      retryTimers.delete(timer);
+      if (stopped) return;
+      void track(fire(job.name, at)).catch((next) => retryLater(job, at, attempt + 1, next));
+    }, delay);
+    timer.unref();
+    retryTimers.add(timer);
   }
 
   // The database decides which replica runs a fire: the first to insert its cron_runs row.
@@ -92,12 +116,13 @@ export function createScheduler(deps: AppDeps, jobs: ScheduledJob[], ownerOrOpti
     jobs,
     start() {
       if (tasks.length > 0) return;
+      stopped = false;
       for (const job of jobs) {
         const task = cron.createTask(
           job.cron(deps.config),
           async (ctx) => {
             const job_ = byName.get(job.name)!;
-            await track(runElected(job_, ctx.date)).catch((error) => deps.log.error({ err: error, job: job.name }, 'scheduled job failed'));
+            await track(runElected(job_, ctx.date)).catch((error) => retryLater(job_, ctx.date, 0, error));
           },
           { name: job.name, timezone: zone, distributed: true, runCoordinator: coordinator, distributedLease: RUN_TTL_MS, noOverlap: true },
         );
@@ -109,6 +134,9 @@ export function createScheduler(deps: AppDeps, jobs: ScheduledJob[], ownerOrOpti
     async stop() {
       const stopping = tasks;
       tasks = [];
+      stopped = true;
+      for (const timer of retryTimers) clearTimeout(timer);
+      retryTimers.clear();
       await Promise.all(stopping.map(async (task) => task.destroy()));
       await Promise.allSettled([...inFlight]);
     },

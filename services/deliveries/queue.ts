@@ -90,11 +90,11 @@ export async function markSuperseded(q: Queryable, id: number, owner: string, ne
   );
 }
 
-/** The newest other update of the same post that is due or done, if it is newer than `id`. */
+/** A newer update of the same post, if any: it carries the newer state, whenever it is due. */
 export async function newerUpdate(q: Queryable, id: number, targetKey: string): Promise<string | undefined> {
   const rows = await q.query<{ idempotency_key: string }>(
     `SELECT idempotency_key FROM deliveries
-     WHERE kind = 'update' AND target_key = $2 AND id > $1 AND status IN ('queued', 'sending', 'sent') AND not_before <= now()
+     WHERE kind = 'update' AND target_key = $2 AND id > $1 AND status IN ('queued', 'sending', 'sent')
      ORDER BY id DESC LIMIT 1`,
     [id, targetKey],
   );

@@ -2,13 +2,14 @@ import type { Queryable } from '../db';
 
 /**
  * One replica wins each scheduled fire: the first to insert the `<name>:<fire ISO>` row. A row
- * whose lease expired without finishing (its replica died) can be taken over.
+ * whose lease expired without finishing (its replica died) can be taken over; the owner itself may
+ * claim its own unfinished run again at once (a retry after the run failed, e.g. database away).
  */
 export async function claimRun(q: Queryable, key: string, owner: string, ttlMs: number): Promise<boolean> {
   const rows = await q.query(
     `INSERT INTO cron_runs (key, owner, expires_at) VALUES ($1, $2, now() + ($3 || ' milliseconds')::interval)
      ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, started_at = now(), expires_at = EXCLUDED.expires_at
-       WHERE cron_runs.finished_at IS NULL AND cron_runs.expires_at < now()
+       WHERE cron_runs.finished_at IS NULL AND (cron_runs.expires_at < now() OR cron_runs.owner = EXCLUDED.owner)
      RETURNING key`,
     [key, owner, String(ttlMs)],
   );

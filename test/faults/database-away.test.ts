@@ -1,0 +1,229 @@
+import { Client } from 'pg';
+import { createScheduler } from '../../bot/scheduler';
+import { ManualClock } from '../../services/clock';
+import type { Queryable } from '../../services/db';
+import { createItem } from '../../services/monitoring/items';
+import type { ScheduledJob } from '../../services/scheduler/types';
+import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TestActivity } from '../fixtures/activities';
+import { users } from '../fixtures/people';
+import { startHarness, type Harness } from '../harness/harness';
+
+/**
+ * Issue 9, "the database going away during card submits and during a cron run". The database is
+ * made unavailable the way an operator or a fail-over does it: new connections refused
+ * (ALLOW_CONNECTIONS false) and every open one terminated (pg_terminate_backend, SQLSTATE 57P01).
+ * Scaled down: it stays away for 3 s instead of 30 s; the mechanism is the same (every query in
+ * that window fails at once, nothing waits for the database to come back).
+ */
+jest.setTimeout(60_000);
+
+const pgOnly = process.env.WENDBAAR_TEST_DB === 'postgres' ? describe : describe.skip;
+const AWAY_MS = 3_000;
+const TRY_AGAIN = 'probeer het zo opnieuw';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
+
+/** What a consulent fills in on the MDO card (as in test/mdo/flow.test.ts). */
+const mdoForm = {
+  type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten',
+  involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
+  canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
+};
+const helpRequest = {
+  kind: 'overnemen', caseCount: '2', reason: 'piekbelasting', urgency: 'week', periodFrom: '', periodTo: '', caseRefs: 'C-2026-0142', description: '',
+};
+
+pgOnly('the database going away (PostgreSQL)', () => {
+  let h: Harness;
+  let admin: Client;
+  let dbName: string;
+  let awaySince = 0;
+
+  const count = async (sql: string, params: unknown[] = []) => (await h.db.query<{ n: number }>(sql, params))[0]!.n;
+
+  async function takeAway(): Promise<void> {
+    awaySince = Date.now();
+    await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS false`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+  }
+  /** Brings it back once it was away for AWAY_MS. */
+  async function bringBack(): Promise<void> {
+    await sleep(Math.max(0, awaySince + AWAY_MS - Date.now()));
+    await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS true`);
+  }
+
+  /**
+   * Takes the database away right before the first statement inside a transaction that matches
+   * `pattern` (the turn or job is then half-way through its work), once.
+   */
+  function trapInTransaction(pattern: RegExp, skip = 0): { restore(): void; sprung(): boolean } {
+    const original = h.db.transaction;
+    let seen = 0;
+    let sprung = false;
+    h.db.transaction = <T>(fn: (tx: Queryable) => Promise<T>) =>
+      original<T>((tx) =>
+        fn({
+          async query<R>(sql: string, params?: readonly unknown[]) {
+            if (!sprung && pattern.test(sql) && seen++ >= skip) {
+              sprung = true;
+              await takeAway();
+            }
+            return tx.query<R>(sql, params);
+          },
+        }),
+      );
+    return {
+      restore: () => {
+        h.db.transaction = original;
+      },
+      sprung: () => sprung,
+    };
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({ clock: new ManualClock(new Date('2026-11-24T10:00:00+01:00')) });
+    dbName = new URL(h.testDb!.url!).pathname.slice(1);
+    admin = new Client({ connectionString: process.env.WENDBAAR_TEST_PG_URL });
+    await admin.connect();
+    await h.send(botInstalled(teams.noord));
+    await h.send(channelMessage('koppel noord', { from: users.teamleiderNoord }));
+    for (const u of [users.consulent, users.consulent2]) await h.send(channelMessage('menu', { from: u }));
+    await h.app.sender.drain();
+  });
+  afterAll(async () => {
+    await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS true`).catch(() => undefined);
+    await admin.end();
+    await h.close();
+  });
+  beforeEach(() => h.connector.reset());
+  afterEach(async () => {
+    // Whatever happened in the test, the database is back for the next one.
+    await admin.query(`ALTER DATABASE ${dbName} ALLOW_CONNECTIONS true`);
+  });
+
+  it('a card submit while the database is away answers "probeer het zo opnieuw", stores nothing, and works once it is back', async () => {
+    const before = await count(`SELECT count(*)::int AS n FROM mdo_decisions`);
+    const submit = cardAction('mdo.advise', mdoForm, { from: users.consulent });
+    await takeAway();
+    const refused = await h.invoke(submit);
+    expect(refused.statusCode).toBe(200);
+    expect(text(refused.value)).toContain(TRY_AGAIN);
+    // A second user action in the same window gets the same answer, also for plain messages.
+    const message = await h.send(personalMessage('menu', { from: users.consulent2 }));
+    expect(message.status).toBeLessThan(300);
+    await bringBack();
+    await h.connector.waitFor((calls) => calls.some((c) => c.op === 'reply' && text(c.body).includes('opnieuw')));
+
+    expect(await count(`SELECT count(*)::int AS n FROM mdo_decisions`)).toBe(before);
+    // Teams retries the same activity (same id): now it is handled, and stored once.
+    const retried = await h.invoke(submit);
+    expect(text(retried.value)).toContain('Advies:');
+    expect(await count(`SELECT count(*)::int AS n FROM mdo_decisions`)).toBe(before + 1);
+    const again = await h.invoke(submit);
+    expect(text(again.value)).not.toContain('Advies:');
+    expect(await count(`SELECT count(*)::int AS n FROM mdo_decisions`)).toBe(before + 1);
+  });
+
+  it('the database going away half-way through an offer of help keeps neither the offer nor its notification', async () => {
+    const asked = await h.invoke(cardAction('caseload.request', helpRequest, { from: users.consulent }));
+    expect(text(asked.value)).toContain('Je hulpvraag staat in het teamkanaal');
+    await h.app.sender.drain();
+    const requestId = await count(`SELECT max(id)::int AS n FROM help_requests`);
+    const offer: TestActivity = cardAction('caseload.offer', { requestId, amount: '1' }, { from: users.consulent2, where: teams.noord });
+
+    // The offer row is written; the database disappears as its notification is queued.
+    const trap = trapInTransaction(/INSERT INTO deliveries/);
+    let refused;
+    try {
+      refused = await h.invoke(offer);
+    } finally {
+      trap.restore();
+    }
+    expect(trap.sprung()).toBe(true);
+    expect(text(refused.value)).toContain(TRY_AGAIN);
+    await bringBack();
+    expect(await count(`SELECT count(*)::int AS n FROM help_offers WHERE request_id = $1`, [requestId])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM deliveries WHERE idempotency_key LIKE $1`, [`helprequest:${requestId}:offer:%`])).toBe(0);
+
+    const retried = await h.invoke(offer);
+    expect(text(retried.value)).toContain('Mijn aanbod intrekken');
+    await h.app.sender.settle(10_000);
+    expect(await count(`SELECT count(*)::int AS n FROM help_offers WHERE request_id = $1`, [requestId])).toBe(1);
+    const notified = h.connector.delivered().filter((c) => text(c.body).includes('biedt hulp aan'));
+    expect(notified).toHaveLength(1);
+  });
+
+  it('a monitoring run that loses the database half-way is not marked done, and its retry posts nothing twice', async () => {
+    // Three hand-overs: two stages each are due by 25 November (announced late), plus the digest.
+    for (const [i, owner] of [users.consulent, users.consulent2, users.consulent].entries()) {
+      await h.db.transaction((tx) => createItem(tx, h.config, { kind: 'overdracht-wijkteam', caseReference: `C-2026-090${i}`, date: '2026-10-13', ownerAad: owner.aadObjectId, regioteam: 'noord', createdBy: 'test' }));
+    }
+    const fireTime = new Date('2026-11-25T08:00:00+01:00');
+    (h.clock as ManualClock).set(fireTime);
+    const runKey = `monitoring.daily:${fireTime.toISOString()}`;
+
+    // The third stage announcement is where the database goes away.
+    const trap = trapInTransaction(/INSERT INTO monitoring_announcements/, 2);
+    try {
+      await expect(h.app.scheduler.fire('monitoring.daily', fireTime)).rejects.toBeDefined();
+    } finally {
+      trap.restore();
+    }
+    expect(trap.sprung()).toBe(true);
+    await bringBack();
+    const [run] = await h.db.query<{ finished_at: Date | null }>(`SELECT finished_at FROM cron_runs WHERE key = $1`, [runKey]);
+    expect(run!.finished_at).toBeNull();
+    const announcedBefore = await count(`SELECT count(*)::int AS n FROM monitoring_announcements`);
+    expect(announcedBefore).toBe(2);
+
+    // Retried (the scheduler retries a failed fire; here called directly): finishes the rest.
+    expect(await h.app.scheduler.fire('monitoring.daily', fireTime)).toBe(true);
+    expect(await h.app.scheduler.fire('monitoring.daily', fireTime)).toBe(false);
+    expect(await h.app.sender.settle(10_000)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM monitoring_announcements`)).toBe(6);
+    const [finished] = await h.db.query<{ finished_at: Date | null }>(`SELECT finished_at FROM cron_runs WHERE key = $1`, [runKey]);
+    expect(finished!.finished_at).not.toBeNull();
+
+    const keys = await h.db.query<{ idempotency_key: string; status: string }>(`SELECT idempotency_key, status FROM deliveries WHERE idempotency_key LIKE 'monitoring%' ORDER BY id`);
+    expect(keys.filter((k) => /^monitoring:\d+:/.test(k.idempotency_key))).toHaveLength(6);
+    expect(keys.every((k) => k.status === 'sent')).toBe(true);
+    // Every reminder and digest arrived once: one successful send per delivery (the connector
+    // answered all of them, so a doubled post would show as an extra send).
+    expect(h.connector.delivered('send')).toHaveLength(keys.length);
+  });
+});
+
+describe('a scheduled fire that failed', () => {
+  it('is retried by the scheduler until it succeeds, and then runs no more', async () => {
+    const h = await startHarness();
+    try {
+      const fires: string[] = [];
+      let failures = 2;
+      const job: ScheduledJob = {
+        name: 'test.flaky-every-second',
+        cron: () => '* * * * * *',
+        run: async ({ fireTime }) => {
+          if (failures > 0 && fires.length === 0) {
+            failures -= 1;
+            throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+          }
+          fires.push(fireTime.toISOString());
+        },
+      };
+      // Retries after 200 ms and 400 ms instead of minutes: the mechanism is the same.
+      const scheduler = createScheduler(h.app.deps, [job], { catchUpMs: 0, retryDelaysMs: [200, 400, 800] });
+      scheduler.start();
+      await sleep(2_500);
+      await scheduler.stop();
+      const rows = await h.db.query<{ key: string; finished_at: Date | null }>(`SELECT key, finished_at FROM cron_runs WHERE key LIKE 'test.flaky-every-second:%' ORDER BY key`);
+      expect(fires.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(fires).size).toBe(fires.length);
+      // The first fire failed twice and was finished by its retry; every fire ended up finished.
+      expect(rows.map((r) => r.key.split(':').slice(1).join(':'))).toEqual(expect.arrayContaining(fires));
+      expect(rows.filter((r) => r.finished_at === null).length).toBeLessThanOrEqual(1);
+      expect(rows[0]!.finished_at).not.toBeNull();
+    } finally {
+      await h.close();
+    }
+  });
+});
