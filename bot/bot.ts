@@ -119,19 +119,34 @@ export function createBotLogic(deps: AppDeps, router: Router) {
     if (!conv.teamId) return;
     const teamName = conv.teamName ?? 'team';
     await deps.db.transaction(async (tx) => {
-      await recordTeamInstall(tx, { teamId: conv.teamId!, name: conv.teamName, tenantId: conv.tenantId, serviceUrl: activity.serviceUrl });
+      const isNew = await recordTeamInstall(tx, { teamId: conv.teamId!, name: conv.teamName, tenantId: conv.tenantId, serviceUrl: activity.serviceUrl });
       // In Teams the General channel's conversation id equals the team id.
       await upsertConversation(tx, { id: conv.teamId!, kind: 'channel', teamId: conv.teamId, name: 'General', reference: storedReference(activity, conv.teamId!) });
       if (conv.id !== conv.teamId) {
         await upsertConversation(tx, { id: conv.id, kind: 'channel', teamId: conv.teamId, reference: storedReference(activity, conv.id) });
       }
+      if (!isNew) return;
       await audit(tx, { actor: activity.from?.aadObjectId ?? 'teams', action: 'team.install', subject: conv.teamId });
       const card = welcomeCard({ teamName, exampleTeam: deps.config.office.regioteams[0]!.id });
-      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: `welcome:${conv.teamId}:${activity.id ?? randomUUID()}`, conversationId: conv.teamId!, payload: { card, summary: 'Welkom bij Wendbaar' } });
+      const installedAt = deps.clock.now().toISOString();
+      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: `welcome:${conv.teamId}:${installedAt}`, conversationId: conv.teamId!, payload: { card, summary: 'Welkom bij Wendbaar' } });
     });
     forgetConversation(deps.db, conv.teamId);
     forgetConversation(deps.db, conv.id);
     deps.kickDeliveries();
+  }
+
+  /**
+   * Added in someone's personal chat: greet them with what they can do, and remember the chat so
+   * personal notifications can reach them. (Teams also sends installationUpdate; that one is not
+   * answered, so the greeting comes once.)
+   */
+  async function onInstalledPersonally(context: TurnContext): Promise<void> {
+    if (!context.activity.from?.aadObjectId) return;
+    const scope = await createTurnScope(deps, context);
+    const [menu] = await router.runCommand(scope, 'menu');
+    await context.sendActivity({ type: ActivityTypes.Message, text: `Welkom bij Wendbaar, ${scope.actor.name || 'collega'}! Typ **menu** wanneer je wilt zien wat je kunt doen.` });
+    if (menu) await context.sendActivity(toActivity(menu));
   }
 
   async function onRemovedFromTeam(context: TurnContext): Promise<void> {
@@ -206,7 +221,10 @@ export function createBotLogic(deps: AppDeps, router: Router) {
         case ActivityTypes.ConversationUpdate: {
           const botId = activity.recipient?.id;
           const eventType = (activity.channelData as { eventType?: string } | undefined)?.eventType ?? '';
-          if (activity.membersAdded?.some((m) => m.id === botId)) await onInstalledInTeam(context);
+          if (activity.membersAdded?.some((m) => m.id === botId)) {
+            if (activity.conversation?.conversationType === 'personal') await onInstalledPersonally(context);
+            else await onInstalledInTeam(context);
+          }
           else if (activity.membersRemoved?.some((m) => m.id === botId)) await onRemovedFromTeam(context);
           else if (eventType.startsWith('channel')) await onChannelEvent(context, eventType);
           break;

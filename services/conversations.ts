@@ -13,16 +13,23 @@ export interface ConversationRow {
   active: boolean;
 }
 
+/**
+ * Records an installation; resolves true when the bot is new in the team (or back after removal).
+ * Teams announces one install with both installationUpdate and conversationUpdate, and repeats
+ * them on upgrades: only a real (re)install should greet the team.
+ */
 export async function recordTeamInstall(
   q: Queryable,
   team: { teamId: string; name?: string; tenantId?: string; serviceUrl: string },
-): Promise<void> {
+): Promise<boolean> {
+  const before = await q.query<{ active: boolean }>(`SELECT active FROM team_installs WHERE team_id = $1 FOR UPDATE`, [team.teamId]);
   await q.query(
     `INSERT INTO team_installs (team_id, name, tenant_id, service_url) VALUES ($1, $2, $3, $4)
      ON CONFLICT (team_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, team_installs.name), tenant_id = EXCLUDED.tenant_id,
        service_url = EXCLUDED.service_url, active = true, removed_at = NULL, inactive_reason = NULL`,
     [team.teamId, team.name ?? null, team.tenantId ?? null, team.serviceUrl],
   );
+  return !before[0]?.active;
 }
 
 export async function recordTeamRemoved(q: Queryable, teamId: string, reason: string): Promise<void> {

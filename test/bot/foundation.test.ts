@@ -1,4 +1,4 @@
-import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
+import { botAddedPersonally, botInstallationUpdate, botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';
 
@@ -25,6 +25,25 @@ describe('foundation: install, menu, linking', () => {
     expect(rows).toEqual([{ team_id: teams.noord.teamId, active: true }]);
     const refs = await h.db.query<{ id: string }>(`SELECT id FROM conversations WHERE team_id = $1`, [teams.noord.teamId]);
     expect(refs.map((r) => r.id)).toContain(teams.noord.teamId);
+  });
+
+  it('greets a team once, although Teams announces the install twice and again on upgrades', async () => {
+    await h.send(botInstallationUpdate(teams.noord));
+    await h.send(botInstalled(teams.noord));
+    await h.send(botInstallationUpdate(teams.noord, undefined, 'add-upgrade'));
+    await h.app.sender.settle();
+    expect(h.connector.delivered()).toHaveLength(0);
+    const welcomes = await h.db.query(`SELECT id FROM deliveries WHERE idempotency_key LIKE 'welcome:%'`);
+    expect(welcomes).toHaveLength(1);
+  });
+
+  it('greets a user who adds the bot in their personal chat with the menu', async () => {
+    await h.send(botAddedPersonally(users.consulent2));
+    const replies = h.connector.delivered('reply').concat(h.connector.delivered('send'));
+    expect(JSON.stringify(replies.map((r) => r.body.text))).toContain('Welkom bij Wendbaar, Daan Jansen');
+    expect(textOf(h.lastCard())).toContain('MDO-deelname');
+    const stored = await h.db.query(`SELECT id FROM conversations WHERE kind = 'personal' AND id = $1`, ['a:personal-aad-consulent-2']);
+    expect(stored).toHaveLength(1);
   });
 
   it('answers "menu" with a mention in a channel with a card in the same thread', async () => {
