@@ -61,6 +61,10 @@ export const samples: Record<string, AdaptiveCard> = {
       { line: 'H-9 · Duo-aanpak bij een complexe casus · 1 casus · vandaag · Noor Hendriks · doorgezet naar teamleider', escalated: true },
     ],
     helped: ['Daan Jansen hielp Noor Hendriks met 2 casussen (H-7)'],
+    deadlines: [
+      { owner: 'Daan Jansen', thisWeek: 1, overdue: 0 },
+      { owner: 'Sanne Bakker', thisWeek: 3, overdue: 1 },
+    ],
     footer: 'Cijfers zijn wat collega\'s zelf bijhouden (typ werkdruk) of uit de laatste import.',
   }),
   weekstartEmpty: weekstartCard({ title: 'Weekstart Regioteam Zuid', subtitle: 'Week 48 · maandag 23 november 2026', norm: 60, rows: [], openRequests: [], helped: [], footer: 'Typ werkdruk om je cijfers bij te houden.' }),

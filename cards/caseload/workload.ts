@@ -61,6 +61,8 @@ export interface WeekstartData {
   rows: WorkloadRow[];
   openRequests: Array<{ line: string; escalated: boolean }>;
   helped: string[];
+  /** Monitoring deadlines per consulent this week (counts only). */
+  deadlines?: Array<{ owner: string; thisWeek: number; overdue: number }>;
   footer: string;
 }
 
@@ -79,6 +81,11 @@ export function weekstartCard(data: WeekstartData): AdaptiveCard {
     highlights,
     openRequests: data.openRequests.map((r) => ({ line: r.line, color: r.escalated ? 'Attention' : 'Default' })),
     helped: data.helped.map((line) => ({ line })),
+    showDeadlines: data.deadlines !== undefined,
+    deadlines: (data.deadlines ?? []).map((d) => ({
+      line: `${d.owner}: ${d.thisWeek} deze week${d.overdue ? `, ${d.overdue} verlopen` : ''}`,
+      color: d.overdue ? 'Attention' : 'Default',
+    })),
     footer: data.footer,
   });
 }

@@ -4,6 +4,7 @@ import { weekstartCard } from '../../cards/caseload/workload';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Office, Regioteam } from '../../config/office';
 import type { Queryable } from '../db';
+import { teamDeadlinesForWeek } from '../monitoring/summary';
 import { workloadSummary } from './summary';
 import { HELP_KINDS, UNANSWERED_STATUSES, URGENCIES, type HelpKind, type Urgency } from './types';
 
@@ -59,6 +60,7 @@ export async function teamWorkloadCard(
     rows,
     openRequests: await openRequestLines(q, team.id),
     helped: await helpedLines(q, team.id, start.minus({ weeks: 1 }).toJSDate(), start.toJSDate()),
+    deadlines: await teamDeadlinesForWeek(q, team.id, start.toISODate()!),
     footer: 'Cijfers zijn wat collega\'s zelf bijhouden of uit de laatste import. Bespreek wie hulp kan gebruiken en wie ruimte heeft. Typ **werkdruk** om je eigen cijfers bij te werken, **ondersteuning** om hulp te vragen.',
   });
 }

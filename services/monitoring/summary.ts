@@ -42,3 +42,28 @@ export async function monitoringSummary(db: Queryable, _office: Office, now: Dat
     late: Number(announced?.late ?? 0),
   };
 }
+
+export interface TeamDeadlines {
+  owner: string;
+  thisWeek: number;
+  overdue: number;
+}
+
+/**
+ * Per consulent of a regioteam: monitoring deadlines falling in the week that starts on
+ * `weekStartIso`, and those already past. Counts only: the weekstart card is read by the team.
+ */
+export async function teamDeadlinesForWeek(q: Queryable, regioteam: string, weekStartIso: string): Promise<TeamDeadlines[]> {
+  const rows = await q.query<{ owner: string | null; this_week: number; overdue: number }>(
+    `SELECT p.name AS owner,
+            count(*) FILTER (WHERE s.due_on >= $2::date AND s.due_on < $2::date + 7)::int AS this_week,
+            count(*) FILTER (WHERE s.due_on < $2::date)::int AS overdue
+     FROM monitoring_stages s
+     JOIN monitoring_items i ON i.id = s.item_id AND i.status = 'open' AND i.regioteam = $1
+     LEFT JOIN people p ON p.aad_object_id = i.owner_aad
+     WHERE s.status IN ('pending', 'announced') AND s.due_on < $2::date + 7
+     GROUP BY p.name ORDER BY p.name`,
+    [regioteam, weekStartIso],
+  );
+  return rows.map((r) => ({ owner: r.owner ?? 'onbekend', thisWeek: Number(r.this_week), overdue: Number(r.overdue) }));
+}

@@ -1,3 +1,4 @@
+import { createItem } from '../../services/monitoring/items';
 import { helpRequestSummary, workloadSummary } from '../../services/caseload/summary';
 import type { ManualClock } from '../../services/clock';
 import { botInstalled, cardAction, channelMessage, teams } from '../fixtures/activities';
@@ -83,6 +84,11 @@ describe('caseload jobs: escalation and weekstart', () => {
 
   it('posts the weekstart once per linked channel per week and not in school holidays', async () => {
     const monday = new Date('2026-11-30T08:30:00+01:00');
+    // Monitoring deadlines of the team: one check falls in this week (+4 weeks after 3 November),
+    // two stages of an older hand-over are past.
+    for (const date of ['2026-11-03', '2026-10-01']) {
+      await h.db.transaction((tx) => createItem(tx, h.config, { kind: 'overdracht-wijkteam', caseReference: `C-2026-${date.slice(5, 7)}01`, date, ownerAad: users.consulent.aadObjectId, regioteam: 'noord', createdBy: 'test' }));
+    }
     expect(await h.app.scheduler.fire('caseload.weekstart', monday)).toBe(true);
     expect(await h.app.scheduler.fire('caseload.weekstart', monday)).toBe(false);
     await h.app.scheduler.fire('caseload.weekstart', new Date('2026-12-02T08:30:00+01:00'));
@@ -98,6 +104,10 @@ describe('caseload jobs: escalation and weekstart', () => {
     expect(noord).toContain(`H-${ids.today}`);
     expect(noord).toContain('doorgezet naar teamleider');
     expect(noord).not.toContain(`H-${ids.helped} ·`);
+    expect(noord).toContain('Monitoringstermijnen deze week');
+    expect(noord).toContain('Sanne Bakker: 1 deze week, 2 verlopen');
+    expect(noord).not.toContain('C-2026-');
+    expect(text(posts[1]!.payload)).toContain('Deze week lopen er geen monitoringstermijnen af.');
     expect(noord).toContain(`Daan Jansen hielp Sanne Bakker met 1 casus (H-${ids.helped})`);
 
     await h.app.scheduler.fire('caseload.weekstart', new Date('2026-12-21T08:30:00+01:00')); // Kerstvakantie
