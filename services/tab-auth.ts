@@ -1,5 +1,4 @@
-import { pathToFileURL } from 'node:url';
-import type * as Jose from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { resolveActor, type Actor, type RoleSettings } from './authz';
 import type { Queryable } from './db';
 import { getPerson } from './people';
@@ -46,23 +45,14 @@ export function appIdUri(settings: Pick<TabAuthSettings, 'host' | 'appId'>): str
   return `api://${settings.host}/${settings.appId}`;
 }
 
-let jose: Promise<typeof Jose> | undefined;
-/** jose is an ES module; this CommonJS build loads it with a real dynamic import. */
-function loadJose(): Promise<typeof Jose> {
-  const load = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<typeof Jose>;
-  jose ??= load(pathToFileURL(require.resolve('jose')).href);
-  return jose;
-}
-
 /** Returns a verifier for Bearer tokens; keys are fetched once and cached by jose. */
 export function createTabTokenVerifier(settings: TabAuthSettings): (token: string | undefined) => Promise<TabIdentity> {
-  let keys: ReturnType<typeof Jose.createRemoteJWKSet> | undefined;
+  let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
   const audiences = [appIdUri(settings), settings.appId];
   return async (token) => {
     if (!token) throw new TabAuthError('missing', 'no token');
-    const { createRemoteJWKSet, jwtVerify, errors } = await loadJose();
     keys ??= createRemoteJWKSet(new URL(settings.jwksUrl ?? MICROSOFT_JWKS_URL), { cooldownDuration: 60_000, timeoutDuration: 5_000 });
-    let payload: Jose.JWTPayload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
         audience: audiences,

@@ -1,13 +1,10 @@
 import http from 'node:http';
-import type * as Jose from 'jose';
-import type { JWK, JWTPayload, CryptoKey } from 'jose';
+import * as Jose from 'jose';
+import type { JWK, JWTPayload, KeyLike } from 'jose';
 
-/**
- * jose is published as ES modules only; jest runs our TypeScript as CommonJS, so it is loaded with
- * a native dynamic import that the TypeScript compiler leaves alone.
- */
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-export const loadJose = () => importEsm('jose') as Promise<typeof Jose>;
+/** jose 5 ships CommonJS too, so jest loads it like any other module. */
+export const loadJose = async () => Jose;
+type CryptoKey = KeyLike;
 
 /** The issuer the Bot Connector puts in the tokens it sends to bots (public cloud). */
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
