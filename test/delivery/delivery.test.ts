@@ -35,6 +35,12 @@ describe('proactive delivery', () => {
 
     const sent = h.connector.delivered('send').filter((c) => String(c.body?.text).startsWith('bulk:'));
     const counts = countByText(sent);
+    if (counts.size !== 500) {
+      const missing = Array.from({ length: 500 }, (_, i) => `bulk:${i}`).filter((k) => !counts.has(k));
+      const rows = await h.db.query(`SELECT idempotency_key, status, attempts, last_error FROM deliveries WHERE idempotency_key = ANY($1::text[])`, [missing]);
+      const calls = h.connector.calls.filter((c) => missing.includes(String(c.body?.text))).map((c) => [c.op, c.status]);
+      console.log('MISSING', JSON.stringify(rows), JSON.stringify(calls));
+    }
     expect(counts.size).toBe(500);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     const failedCalls = h.connector.calls.filter((c) => c.status === 429 || c.status === 500);
