@@ -53,6 +53,12 @@ export const defaultOfficeInput: z.input<typeof officeSchema> = {
   evaluationDates: ['2027-03-15', '2027-09-15'],
 };
 
+/** The regioteam a user names: by id ("noord"), full name or name without "Regioteam". */
+export function findRegioteam(office: Pick<Office, 'regioteams'>, text: string): Regioteam | undefined {
+  const wanted = text.trim().toLowerCase();
+  return office.regioteams.find((t) => t.id === wanted || t.name.toLowerCase() === wanted || t.name.toLowerCase() === `regioteam ${wanted}`);
+}
+
 export function parseOffice(input: unknown, source = 'office configuration'): Office {
   const result = officeSchema.safeParse(input);
   if (!result.success) {

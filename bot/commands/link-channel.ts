@@ -1,4 +1,5 @@
 import { successCard } from '../../cards/notice';
+import { findRegioteam } from '../../config/office';
 import { audit } from '../../services/audit';
 import { authorize } from '../../services/authz';
 import { linkChannel, unlinkChannel } from '../../services/conversations';
@@ -20,8 +21,7 @@ export const linkCommand: CommandDef = {
   visibleTo: (actor) => actor.isMt || actor.teamleiderOf.length > 0,
   async run(scope, args) {
     const teams = scope.deps.config.office.regioteams;
-    const wanted = args.trim().toLowerCase();
-    const team = teams.find((t) => t.id === wanted || t.name.toLowerCase() === wanted || t.name.toLowerCase() === `regioteam ${wanted}`);
+    const team = findRegioteam(scope.deps.config.office, args);
     if (!team) {
       const options = teams.map((t) => `**${t.id}**`).join(' of ');
       throw validationError(`Welk regioteam? Typ bijvoorbeeld "koppel ${teams[0]!.id}". Kies uit ${options}.`);

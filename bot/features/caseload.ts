@@ -3,7 +3,7 @@ import { casussen } from '../../cards/caseload/format';
 import { helpRequestCard, requestFormCard } from '../../cards/caseload/request';
 import { figuresFormCard } from '../../cards/caseload/workload';
 import { infoCard, successCard } from '../../cards/notice';
-import type { Regioteam } from '../../config/office';
+import { findRegioteam, type Regioteam } from '../../config/office';
 import { audit } from '../../services/audit';
 import { authorize } from '../../services/authz';
 import { getFigures, saveFigures } from '../../services/caseload/figures';
@@ -105,9 +105,8 @@ const teamViewCommand: CommandDef = {
   visibleTo: (actor) => actor.isMt || actor.teamleiderOf.length > 0,
   async run(scope, args) {
     const teams = office(scope).regioteams;
-    const wanted = args.trim().toLowerCase();
-    const team = wanted
-      ? teams.find((t) => t.id === wanted || t.name.toLowerCase() === wanted || t.name.toLowerCase() === `regioteam ${wanted}`)
+    const team = args.trim()
+      ? findRegioteam(office(scope), args)
       : teams.find((t) => t.id === (scope.actor.teamleiderOf[0] ?? scope.actor.regioteam));
     if (!team) {
       throw validationError(`Welk regioteam? Typ bijvoorbeeld "werkdruk team ${teams[0]!.id}". Kies uit ${teams.map((t) => `**${t.id}**`).join(' of ')}.`);
