@@ -1,43 +1,15 @@
-// Draws the app icons (color 192x192, outline 32x32 transparent) as PNGs with only node:zlib.
+// Draws the app icons (color 192x192, outline 32x32 transparent) as PNGs, encoded with pngjs.
 // Run once with `node manifest/make-icons.js`; the PNGs are committed.
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
 const { Buffer } = require('node:buffer');
+const { PNG } = require('pngjs');
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-/** rgba: Uint8Array of size*size*4 → PNG (colour type 6, 8 bit, filter 0 on every row). */
+/** rgba: Uint8Array of size*size*4 → PNG bytes (RGBA, 8 bit). */
 function encodePng(size, rgba) {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 6;
-  const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) Buffer.from(rgba.buffer, y * size * 4, size * 4).copy(raw, y * (size * 4 + 1) + 1);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const png = new PNG({ width: size, height: size });
+  png.data = Buffer.from(rgba.buffer);
+  return PNG.sync.write(png, { colorType: 6 });
 }
 
 function distToSegment(px, py, [ax, ay], [bx, by]) {

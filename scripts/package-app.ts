@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { unzipSync, zipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -89,97 +90,25 @@ export function renderTemplates(templateDir: string, settings: PackageSettings):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Zip (stored with deflate, UTF-8 names, fixed timestamps so equal input gives an equal zip)
+// Zip and PNG, through fflate and pngjs
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+/** Fixed timestamps, so equal input gives an equal zip. */
+const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
 
 export function createZip(entries: Map<string, Buffer>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const compressed = zlib.deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, compressed);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.size, 8);
-  end.writeUInt16LE(entries.size, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const files: Record<string, [Uint8Array, { level: 9; mtime: Date }]> = {};
+  for (const [name, data] of entries) files[name] = [data, { level: 9, mtime: ZIP_DATE }];
+  return Buffer.from(zipSync(files));
 }
 
-/** Reads a zip through its central directory (what Teams does); checks every entry's CRC. */
+/** Reads a zip the way Teams does (central directory); fflate checks each entry's CRC. */
 export function readZip(zip: Buffer): Map<string, Buffer> {
-  const endAt = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (endAt < 0) throw new PackageError('appPackage.zip has no end-of-central-directory record');
-  const count = zip.readUInt16LE(endAt + 10);
-  let at = zip.readUInt32LE(endAt + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new PackageError(`zip central directory entry ${i} is corrupt`);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const localAt = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
-    const raw = zip.subarray(dataAt, dataAt + size);
-    const data = method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw);
-    if (crc32(data) !== crc) throw new PackageError(`zip entry ${name} fails its CRC check`);
-    files.set(name, data);
-    at += 46 + nameLength + extra;
+  try {
+    return new Map(Object.entries(unzipSync(zip)).map(([name, data]) => [name, Buffer.from(data)]));
+  } catch (error) {
+    throw new PackageError(`appPackage.zip cannot be read: ${(error as Error).message}`);
   }
-  return files;
 }
-
-// ---------------------------------------------------------------------------------------------
-// PNG (enough to check icon size and transparency)
 
 export interface PngImage {
   width: number;
@@ -189,58 +118,8 @@ export interface PngImage {
 }
 
 export function decodePng(data: Buffer): PngImage {
-  if (data.length < 8 || data.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG file');
-  let at = 8;
-  let width = 0;
-  let height = 0;
-  let colorType = -1;
-  let bitDepth = 0;
-  const idat: Buffer[] = [];
-  while (at < data.length) {
-    const length = data.readUInt32BE(at);
-    const type = data.toString('ascii', at + 4, at + 8);
-    const body = data.subarray(at + 8, at + 8 + length);
-    if (type === 'IHDR') {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      bitDepth = body[8]!;
-      colorType = body[9]!;
-      if (body[12] !== 0) throw new Error('interlaced PNGs are not supported by this check');
-    } else if (type === 'IDAT') idat.push(body);
-    at += 12 + length;
-  }
-  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
-  if (bitDepth !== 8 || !channels) throw new Error(`PNG colour type ${colorType}/${bitDepth}-bit is not supported by this check`);
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const out = Buffer.alloc(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x++) {
-      const value = raw[y * (stride + 1) + 1 + x]!;
-      const left = x >= channels ? out[y * stride + x - channels]! : 0;
-      const up = y > 0 ? out[(y - 1) * stride + x]! : 0;
-      const upLeft = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
-      let predictor = 0;
-      if (filter === 1) predictor = left;
-      else if (filter === 2) predictor = up;
-      else if (filter === 3) predictor = (left + up) >> 1;
-      else if (filter === 4) {
-        const p = left + up - upLeft;
-        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
-        predictor = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-      }
-      out[y * stride + x] = (value + predictor) & 0xff;
-    }
-  }
-  const pixels = Buffer.alloc(width * height * 4);
-  for (let i = 0; i < width * height; i++) {
-    const src = out.subarray(i * channels, i * channels + channels);
-    const [r, g, b, a] =
-      channels === 1 ? [src[0]!, src[0]!, src[0]!, 255] : channels === 2 ? [src[0]!, src[0]!, src[0]!, src[1]!] : [src[0]!, src[1]!, src[2]!, channels === 4 ? src[3]! : 255];
-    pixels.set([r, g, b, a], i * 4);
-  }
-  return { width, height, pixels };
+  const png = PNG.sync.read(data);
+  return { width: png.width, height: png.height, pixels: png.data };
 }
 
 // ---------------------------------------------------------------------------------------------
