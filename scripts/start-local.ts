@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import { main } from '../bot/main';
 
 /**
@@ -18,31 +19,20 @@ function localEnv(): NodeJS.ProcessEnv {
   return { ...defaults, ...process.env };
 }
 
-type PlaygroundUser = Record<string, string>;
+interface PlaygroundUser {
+  id: string;
+  name: string;
+  [key: string]: unknown;
+}
+
+interface PlaygroundConfig {
+  currentUser: PlaygroundUser;
+  users: PlaygroundUser[];
+  [key: string]: unknown;
+}
 
 /** A mistake in the command line or the playground file: reported without a stack trace. */
 class UsageError extends Error {}
-
-/** Reads the `currentUser:` block and the `users:` entries (flat `key: value` lines) of the playground file. */
-function parsePlaygroundUsers(yml: string): { current: PlaygroundUser; others: PlaygroundUser[] } {
-  const current: PlaygroundUser = {};
-  const others: PlaygroundUser[] = [];
-  let section = '';
-  for (const line of yml.split('\n')) {
-    if (/^\S/.test(line)) section = line.replace(/:.*$/, '');
-    const entry = /^\s*(-\s+)?([A-Za-z]+):\s*(.+)$/.exec(line);
-    if (!entry) continue;
-    if (section === 'currentUser') current[entry[2]!] = entry[3]!;
-    if (section === 'users') {
-      if (entry[1]) others.push({});
-      others[others.length - 1]![entry[2]!] = entry[3]!;
-    }
-  }
-  return { current, others };
-}
-
-const userBlock = (user: PlaygroundUser, first: string, rest: string) =>
-  Object.entries(user).map(([key, value], i) => `${i === 0 ? first : rest}${key}: ${value}`).join('\n');
 
 /**
  * The playground has no user switcher: it always chats as `currentUser`. `npm start -- ruben` (any
@@ -51,27 +41,25 @@ const userBlock = (user: PlaygroundUser, first: string, rest: string) =>
  */
 function playgroundConfig(root: string, who: string | undefined): { path?: string; name: string } {
   const file = path.join(root, '.m365agentsplayground.yml');
-  const yml = readFileSync(file, 'utf8');
-  const { current, others } = parsePlaygroundUsers(yml);
-  if (!who) return { name: current.name ?? 'currentUser' };
+  const config = yaml.load(readFileSync(file, 'utf8')) as PlaygroundConfig;
+  if (!config?.currentUser || !Array.isArray(config.users)) {
+    throw new UsageError('.m365agentsplayground.yml: expected currentUser and users sections');
+  }
+  const current = config.currentUser;
+  if (!who) return { name: current.name };
   const needle = who.toLowerCase();
-  const everyone = [current, ...others];
+  const everyone = [current, ...config.users];
   const chosen = everyone.find((u) => `${u.id} ${u.name}`.toLowerCase().includes(needle));
   if (!chosen) {
-    const names = everyone.map((u) => `  ${u.name}`).join('\n');
-    throw new UsageError(`No playground user matches "${who}". Choose one of:\n${names}`);
+    throw new UsageError(`No playground user matches "${who}". Choose one of:\n${everyone.map((u) => `  ${u.name}`).join('\n')}`);
   }
-  if (chosen === current) return { name: current.name ?? who };
-  const users = [current, ...others.filter((u) => u !== chosen)];
-  const start = yml.indexOf('\ncurrentUser:');
-  const end = yml.indexOf('\npersonalChat:');
-  if (start < 0 || end < 0) throw new UsageError('.m365agentsplayground.yml: expected currentUser, users and personalChat sections');
-  const people =
-    `\ncurrentUser:\n${userBlock(chosen, '  ', '  ')}\nusers:\n` + users.map((u) => userBlock(u, '  - ', '    ')).join('\n');
+  if (chosen === current) return { name: current.name };
+  // The playground wants exactly five `users` besides the current one: swap the two.
+  const swapped: PlaygroundConfig = { ...config, currentUser: chosen, users: config.users.map((u) => (u === chosen ? current : u)) };
   const target = path.join(root, 'data', 'playground.yml');
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, yml.slice(0, start) + people + yml.slice(end));
-  return { path: target, name: chosen.name ?? who };
+  writeFileSync(target, `# Written by npm start -- ${who}; edit .m365agentsplayground.yml instead.\n${yaml.dump(swapped, { lineWidth: -1 })}`);
+  return { path: target, name: chosen.name };
 }
 
 async function run() {
