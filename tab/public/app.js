@@ -227,15 +227,26 @@
     });
   }
 
+  // Only the newest request may render: after a quick switch of user an older answer must not
+  // overwrite the newer view. data-geladen tells scripts (and tests) which request is on screen.
+  var loads = 0;
   function load() {
+    var mine = ++loads;
+    document.body.dataset.geladen = 'nee';
     return api('/api/overview')
       .then(function (response) {
         if (response.status === 401) throw new Error('unauthorized');
         if (!response.ok) throw new Error('status ' + response.status);
         return response.json();
       })
-      .then(render)
+      .then(function (view) {
+        if (mine !== loads) return;
+        render(view);
+        document.body.dataset.geladen = 'ja';
+      })
       .catch(function (error) {
+        if (mine !== loads) return;
+        document.body.dataset.geladen = 'ja';
         $('secties').hidden = true;
         notice(error.message === 'unauthorized' ? 'Je bent niet aangemeld, dus er is niets te zien. Open het tabblad opnieuw in Teams.' : 'Het overzicht kan nu niet worden geladen. Probeer het zo opnieuw.', true);
       });

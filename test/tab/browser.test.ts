@@ -35,7 +35,7 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
 
   async function signInAs(aadObjectId: string) {
     await page.selectOption('#dev-gebruiker', aadObjectId);
-    await page.waitForFunction((id) => (document.getElementById('wie')?.textContent ?? '').length > 0 && sessionStorage.getItem('wendbaar.devUser') === id, aadObjectId);
+    await page.waitForFunction((id) => sessionStorage.getItem('wendbaar.devUser') === id && document.body.dataset.geladen === 'ja', aadObjectId);
     await page.waitForSelector('#secties:not([hidden])');
   }
 
