@@ -63,7 +63,10 @@ describe('scheduler catch-up', () => {
     const h = await startHarness();
     const runs: string[] = [];
     const job: ScheduledJob = { name: 'test.minutely', cron: () => '* * * * *', run: async ({ fireTime }) => void runs.push(fireTime.toISOString()) };
-    // Nothing ran before: no catch-up on a first deployment.
+    // Nothing ran before: no catch-up on a first deployment. A real minute boundary in the next
+    // 300 ms would fire the job normally, so start clear of one.
+    const toNextMinute = 60_000 - (Date.now() % 60_000);
+    if (toNextMinute < 1_500) await new Promise((r) => setTimeout(r, toNextMinute + 100));
     const first = createScheduler(h.app.deps, [job]);
     first.start();
     await new Promise((r) => setTimeout(r, 300));
