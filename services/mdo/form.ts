@@ -63,13 +63,8 @@ const optionalYesNo = z.preprocess((v) => (v === '' ? undefined : v), yesNo.opti
 
 export type ParseResult = { ok: true; form: ParsedMdoForm } | { ok: false; error: string };
 
-/**
- * Checks the MDO form against the office's catalogue. Returns one Dutch error line naming the
- * fields, or the parsed form; nothing here touches the database.
- */
-export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; now: Date; zone: string }): ParseResult {
-  const byId = new Map(ctx.catalogue.map((t) => [t.id, t]));
-  const schema = z.object({
+function buildFormSchema(byId: Map<string, MdoType>) {
+  return z.object({
     type: z.string().refine((id) => byId.has(id), 'kies een soort overleg'),
     gemeente: optionalText(100),
     omschrijving: optionalText(200),
@@ -86,6 +81,32 @@ export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; 
     colleagueGoing: yesNo,
     writtenEnough: yesNo,
   });
+}
+
+type FormSchema = ReturnType<typeof buildFormSchema>;
+
+/**
+ * Building a zod object schema costs more than parsing with it (zod compiles a fast path on first
+ * use), so the schema is built once per catalogue, i.e. once per configuration.
+ */
+const schemasByCatalogue = new WeakMap<MdoType[], { byId: Map<string, MdoType>; schema: FormSchema }>();
+
+function formSchemaFor(catalogue: MdoType[]) {
+  let entry = schemasByCatalogue.get(catalogue);
+  if (!entry) {
+    const byId = new Map(catalogue.map((t) => [t.id, t]));
+    entry = { byId, schema: buildFormSchema(byId) };
+    schemasByCatalogue.set(catalogue, entry);
+  }
+  return entry;
+}
+
+/**
+ * Checks the MDO form against the office's catalogue. Returns one Dutch error line naming the
+ * fields, or the parsed form; nothing here touches the database.
+ */
+export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; now: Date; zone: string }): ParseResult {
+  const { byId, schema } = formSchemaFor(ctx.catalogue);
 
   // Checks across fields run on the raw strings, so one answer lists every problem at once.
   const v = Object.fromEntries(MDO_FORM_FIELDS.map((f) => [f, (input[f] ?? '').trim()])) as MdoFormValues;
@@ -107,7 +128,7 @@ export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; 
   }
   const crossLines = cross.map(([field, message]) => `${MDO_FORM_LABELS[field]}: ${message}`);
 
-  let parsed: z.infer<typeof schema>;
+  let parsed: z.infer<FormSchema>;
   try {
     parsed = parseUserInput(schema, input, MDO_FORM_LABELS);
   } catch (error) {

@@ -33,6 +33,8 @@ describe('calendar arithmetic (services/dates.ts)', () => {
     expect(isoDay(next)).toBe('2027-03-30');
     expect(next.hour).toBe(0);
     expect(next.offset).toBe(120);
+    const later = addSchoolWeeks(day('2027-03-22'), 1, office);
+    expect([isoDay(later), later.zoneName, later.hour, later.offset]).toEqual(['2027-03-29', 'Europe/Amsterdam', 0, 120]);
     // Winter time starts Sunday 25 October 2026.
     expect(isoDay(shiftBy(day('2026-10-24'), 1, 'weeks', office))).toBe('2026-10-31');
     expect(isoDay(shiftBy(day('2026-10-24'), 2, 'days', office))).toBe('2026-10-26');
