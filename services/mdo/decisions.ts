@@ -29,8 +29,8 @@ export async function recordMdoAdvice(
   const { form } = ctx;
   const ringState = await ringStateFor(db, ctx.office, form.meetingAt);
   const advice = adviseMdo(form.answers, form.type, ringState);
-  const id = await db.transaction(async (tx) => {
-    const id = await insertAdvice(tx, {
+  return db.transaction(async (tx) => {
+    const row = await insertAdvice(tx, {
       ownerAad: ctx.actor.aadObjectId,
       regioteam: ctx.actor.regioteam,
       inputs: { type: form.type.id, detail: form.detail, date: form.date, time: form.time, organiser: form.organiser, caseRefs: form.caseRefs, answers: form.answers },
@@ -42,13 +42,12 @@ export async function recordMdoAdvice(
     await audit(tx, {
       actor: ctx.actor.aadObjectId,
       action: 'mdo.advise',
-      subject: `mdo:${id}`,
+      subject: `mdo:${row.id}`,
       details: { type: form.type.id, category: advice.category, outcome: advice.outcome },
       correlationId: ctx.correlationId,
     });
-    return id;
+    return row;
   });
-  return (await getMdoDecision(db, id))!;
 }
 
 /** Loads a decision for its owner only; ownership comes from the database, never from card data. */

@@ -41,24 +41,27 @@ export interface MdoDecisionRow {
 export async function insertAdvice(
   q: Queryable,
   row: { ownerAad: string; regioteam?: string; inputs: StoredInputs; meetingAt: Date; advice: MdoAdvice; ringState: RingState; now: Date },
-): Promise<number> {
-  const rows = await q.query<{ id: number }>(
+): Promise<MdoDecisionRow> {
+  const rows = await q.query<MdoDecisionRow>(
     `INSERT INTO mdo_decisions (owner_aad, regioteam, mdo_type, detail, meeting_at, organiser, case_refs, inputs, advice, ring_state,
        category, advised_outcome, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
     [
       row.ownerAad, row.regioteam ?? null, row.inputs.type, row.inputs.detail ?? null, row.meetingAt.toISOString(), row.inputs.organiser,
       JSON.stringify(row.inputs.caseRefs), JSON.stringify(row.inputs), JSON.stringify(row.advice), JSON.stringify(row.ringState),
       row.advice.category, row.advice.outcome, row.now.toISOString(),
     ],
   );
-  return Number(rows[0]!.id);
+  return normalised(rows[0]!);
 }
+
+/** bigint and numeric columns arrive as strings from PostgreSQL. */
+const normalised = (row: MdoDecisionRow): MdoDecisionRow => ({ ...row, id: Number(row.id), hours_saved: Number(row.hours_saved) });
 
 export async function getMdoDecision(q: Queryable, id: number, forUpdate = false): Promise<MdoDecisionRow | undefined> {
   const rows = await q.query<MdoDecisionRow>(`SELECT * FROM mdo_decisions WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
   const row = rows[0];
-  return row ? { ...row, id: Number(row.id), hours_saved: Number(row.hours_saved) } : undefined;
+  return row ? normalised(row) : undefined;
 }
 
 /** A newer ring state changed the advice before the decision: keep what the consulent now sees. */
