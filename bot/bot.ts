@@ -10,7 +10,7 @@ import { handleTurnError } from './errors';
 import { isTransientInfrastructureError } from '../services/errors';
 import type { Reply } from './routes';
 import type { Router } from './router';
-import { createTurnScope, describeConversation, forgetConversation, storedReference } from './turn-scope';
+import { claimActivity, createTurnScope, describeConversation, forgetConversation, storedReference } from './turn-scope';
 
 export const toActivity = (reply: Reply): Partial<Activity> =>
   'card' in reply
@@ -25,15 +25,12 @@ const invokeCard = (reply: Reply) =>
 const activityKey = (activity: Activity) => `${activity.conversation?.id ?? ''}|${activity.id}`;
 
 /** Teams retries activities it got no timely answer for; every id is handled once. */
-async function firstTime(deps: AppDeps, activity: Activity, failedTurns: Set<string>): Promise<boolean> {
+async function firstTime(deps: AppDeps, context: TurnContext, failedTurns: Set<string>): Promise<boolean> {
+  const activity = context.activity;
   if (!activity.id) return true;
   // Its earlier turn failed on passing trouble and the database could not be told: handle the retry.
   if (failedTurns.delete(activityKey(activity))) return true;
-  const rows = await deps.db.query(
-    `INSERT INTO processed_activities (activity_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING activity_id`,
-    [activityKey(activity)],
-  );
-  return rows.length > 0;
+  return claimActivity(deps, context, activityKey(activity));
 }
 
 const optionalString = (value: unknown) => value === undefined || value === null || typeof value === 'string';
@@ -186,7 +183,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
       }
       let first: boolean;
       try {
-        first = await firstTime(deps, activity, failedTurns);
+        first = await firstTime(deps, context, failedTurns);
       } catch (error) {
         // The database is away before anything happened: answer "try again shortly" instead of an empty 501.
         if (!isTransientInfrastructureError(error)) throw error;

@@ -82,6 +82,29 @@ interface SeenRow extends Partial<PersonRow> {
   conversation_regioteam: string | null;
 }
 
+const SEEN_COLUMNS = `p.name, p.upn, p.regioteam, c.id IS NOT NULL AS conversation_known, c.regioteam AS conversation_regioteam`;
+/** Where claimActivity leaves its read for createTurnScope (botbuilder's per-turn state bag). */
+const SEEN_STATE = Symbol('wendbaar.seen');
+
+/**
+ * Claims the activity id (Teams retries; every id is handled once) and, in the same statement, reads
+ * what createTurnScope needs about the person and conversation: most turns then need one database
+ * round trip before their handler runs. Returns false when the id was handled before.
+ */
+export async function claimActivity(deps: AppDeps, context: TurnContext, key: string): Promise<boolean> {
+  const activity = context.activity;
+  const [row] = await deps.db.query<SeenRow & { first: boolean }>(
+    `WITH claimed AS (INSERT INTO processed_activities (activity_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT EXISTS (SELECT 1 FROM claimed) AS first, ${SEEN_COLUMNS}
+     FROM (VALUES (1)) AS one
+     LEFT JOIN people p ON p.aad_object_id = $2
+     LEFT JOIN conversations c ON c.id = $3 AND c.active`,
+    [key, activity.from?.aadObjectId ?? null, describeConversation(activity).id],
+  );
+  if (row?.name !== null && row?.name !== undefined) context.turnState.set(SEEN_STATE, row);
+  return row?.first === true;
+}
+
 /**
  * Resolves who is acting (always from the activity, never from card data), remembers the
  * conversation, and gives the handler its logger and correlation id.
@@ -106,14 +129,16 @@ export async function createTurnScope(deps: AppDeps, context: TurnContext, verb?
   let person: Pick<PersonRow, 'name' | 'upn' | 'regioteam'> | undefined;
   let regioteam: string | null = null;
   if (cache.matches(conversationKey, conversationValue, now) && cache.matches(personKey, personValue, now)) {
-    // Nothing to write as far as this process knows: one read, no transaction (a missing person or
-    // conversation row gives no row or conversation_known = false, and takes the write path below).
-    const [seen] = await deps.db.query<SeenRow>(
-      `SELECT p.name, p.upn, p.regioteam, c.id IS NOT NULL AS conversation_known, c.regioteam AS conversation_regioteam
-       FROM people p LEFT JOIN conversations c ON c.id = $1 AND c.active
-       WHERE p.aad_object_id = $2`,
-      [conversation.id, aadObjectId],
-    );
+    // Nothing to write as far as this process knows: one read (usually done with the claim of the
+    // activity), no transaction. A missing person or conversation row gives no row or
+    // conversation_known = false, and takes the write path below.
+    const prefetched = context.turnState.get(SEEN_STATE) as SeenRow | undefined;
+    const [seen] = prefetched
+      ? [prefetched]
+      : await deps.db.query<SeenRow>(
+        `SELECT ${SEEN_COLUMNS} FROM people p LEFT JOIN conversations c ON c.id = $1 AND c.active WHERE p.aad_object_id = $2`,
+        [conversation.id, aadObjectId],
+      );
     if (seen?.conversation_known && seen.name !== undefined && seen.name !== null && (seen.regioteam || !seen.conversation_regioteam)) {
       person = { name: seen.name, upn: seen.upn ?? null, regioteam: seen.regioteam ?? null };
       regioteam = seen.conversation_regioteam;
