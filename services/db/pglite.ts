@@ -57,18 +57,36 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     return statement;
   }
 
+  const BEGIN = protocol.serialize.query('BEGIN');
+  /** Set when a transaction has started but BEGIN is not sent yet: it goes with the first statement. */
+  let beginPending = false;
+
+  /** One simple-protocol command (BEGIN, COMMIT, ROLLBACK) in one round trip; pg.exec() takes two. */
+  async function command(sql: string): Promise<void> {
+    await pg.runExclusive(() => pg.execProtocol(protocol.serialize.query(sql)));
+  }
+
   /** One statement; the caller holds the lock. */
   async function run<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
     const statement = await prepare(sql);
-    if (!statement) return (await pg.query<T>(sql, params as unknown[])).rows;
+    if (!statement) {
+      if (beginPending) {
+        beginPending = false;
+        await command('BEGIN');
+      }
+      return (await pg.query<T>(sql, params as unknown[])).rows;
+    }
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
       const serialize = pg.serializers[statement.types[i]!];
       return serialize ? serialize(value) : String(value);
     });
+    const begin = beginPending ? [BEGIN] : [];
+    beginPending = false;
     const { messages } = await pg.runExclusive(() =>
       pg.execProtocol(
         concat([
+          ...begin,
           protocol.serialize.bind({ statement: statement.name, values }),
           protocol.serialize.describe({ type: 'P' }),
           protocol.serialize.execute({}),
@@ -76,7 +94,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         ]),
       ),
     );
-    return (parse.parseResults(messages, pg.parsers)[0]?.rows ?? []) as T[];
+    return (parse.parseResults(messages, pg.parsers).at(-1)?.rows ?? []) as T[];
   }
 
   const inTransaction: Queryable = { query: (sql, params = []) => run(sql, params) };
@@ -85,14 +103,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     query: (sql, params = []) => exclusive(() => run(sql, params)),
     transaction: (fn) =>
       exclusive(async () => {
-        await pg.exec('BEGIN');
+        beginPending = true;
         try {
           const result = await fn(inTransaction);
-          await pg.exec('COMMIT');
+          if (!beginPending) await command('COMMIT');
           return result;
         } catch (error) {
-          await pg.exec('ROLLBACK').catch(() => undefined);
+          if (!beginPending) await command('ROLLBACK').catch(() => undefined);
           throw error;
+        } finally {
+          beginPending = false;
         }
       }),
     exec: (sql) =>
