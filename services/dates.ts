@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from './time-zone';
 import type { Office } from '../config/office';
 
 /**
@@ -8,7 +9,7 @@ import type { Office } from '../config/office';
 export const DEFAULT_ZONE = 'Europe/Amsterdam';
 
 export function localDay(at: Date, zone = DEFAULT_ZONE): DateTime {
-  return DateTime.fromJSDate(at, { zone }).startOf('day');
+  return DateTime.fromJSDate(at, { zone: timeZone(zone) }).startOf('day');
 }
 
 export function isWeekend(day: DateTime): boolean {
@@ -108,7 +109,7 @@ export function parseIsoDay(iso: string, zone = DEFAULT_ZONE): DateTime {
   const key = `${zone}|${iso}`;
   const known = parsedDays.get(key);
   if (known) return known;
-  const day = DateTime.fromISO(iso, { zone });
+  const day = DateTime.fromISO(iso, { zone: timeZone(zone) });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !day.isValid) throw new RangeError(`not a date: ${iso}`);
   return remember(parsedDays, key, day.startOf('day'));
 }

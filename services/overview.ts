@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from './time-zone';
 import type { Office } from '../config/office';
 import { EXECUTION_STATUS_LABEL, type ExecutionStatus } from '../config/rings';
 import { can, type Actor } from './authz';
@@ -111,9 +112,9 @@ export function roleLabel(actor: Actor, office?: Pick<Office, 'regioteams'>): st
  * the calendar half-year when no evaluation date is ahead.
  */
 export function evaluationPeriod(office: Pick<Office, 'evaluationDates'>, now: Date, zone: string): Period {
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const today = DateTime.fromJSDate(now, { zone: timeZone(zone) }).startOf('day');
   const next = office.evaluationDates
-    .map((iso) => DateTime.fromISO(iso, { zone }))
+    .map((iso) => DateTime.fromISO(iso, { zone: timeZone(zone) }))
     .filter((d) => d > today)
     .sort((a, b) => a.toMillis() - b.toMillis())[0];
   const to = next ?? (today.month <= 6 ? today.set({ month: 7, day: 1 }) : today.plus({ years: 1 }).set({ month: 1, day: 1 }));
@@ -194,7 +195,7 @@ export async function buildOverview(input: OverviewInput): Promise<OverviewView>
   const { db, office, actor, now, zone } = input;
   const sources = input.sources ?? defaultSources;
   const period = evaluationPeriod(office, now, zone);
-  const range = { from: DateTime.fromISO(period.from, { zone }).toJSDate(), to: DateTime.fromISO(period.to, { zone }).toJSDate() };
+  const range = { from: DateTime.fromISO(period.from, { zone: timeZone(zone) }).toJSDate(), to: DateTime.fromISO(period.to, { zone: timeZone(zone) }).toJSDate() };
   const teamName = (id: string) => office.regioteams.find((t) => t.id === id)?.name ?? id;
 
   const statusSummary = quiet(sources.status(db, office, now));
@@ -266,7 +267,7 @@ function monitoringView(summary: MonitoringSummary, zone: string): MonitoringVie
   return {
     overdue: summary.overdue,
     weeks: summary.perWeek.map((w) => {
-      const start = DateTime.fromISO(w.weekStart, { zone }).setLocale('nl');
+      const start = DateTime.fromISO(w.weekStart, { zone: timeZone(zone) }).setLocale('nl');
       return { weekStart: w.weekStart, label: `Week ${start.weekNumber} (${start.toFormat('d MMM')})`, count: w.count };
     }),
   };

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from '../../services/time-zone';
 import type { Office } from '../../config/office';
 import { CATEGORY_LABEL, CATEGORY_TEXT, MDO_OUTCOMES, OUTCOME_LABEL, type MdoCategory, type MdoOutcome } from '../../services/mdo/labels';
 import { organiserMessage } from '../../services/mdo/organiser-message';
@@ -8,9 +9,9 @@ import type { Fact, MdoAdviceCardData, MdoDecidedCardData, MdoOverviewCardData, 
 
 /** Turns stored MDO decisions into the cards' data: Dutch dates, labels and facts. */
 export const dutchWhen = (at: Date, zone: string) =>
-  DateTime.fromJSDate(at, { zone }).setLocale('nl').toFormat("cccc d LLLL yyyy 'om' HH:mm");
+  DateTime.fromJSDate(at, { zone: timeZone(zone) }).setLocale('nl').toFormat("cccc d LLLL yyyy 'om' HH:mm");
 
-const shortWhen = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).setLocale('nl').toFormat('ccc d LLL, HH:mm');
+const shortWhen = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone: timeZone(zone) }).setLocale('nl').toFormat('ccc d LLL, HH:mm');
 
 export function meetingName(row: Pick<MdoDecisionRow, 'mdo_type' | 'detail'>, office: Office): string {
   const type = office.mdoCatalogue.find((t) => t.id === row.mdo_type);
@@ -108,7 +109,7 @@ export function overviewCardData(rows: MdoDecisionRow[], office: Office, zone: s
   const typeName = (id: string) => office.mdoCatalogue.find((t) => t.id === id)?.name ?? id;
   const sorted = (map: Record<string, number>, label: (k: string) => string): Fact[] =>
     Object.entries(map).sort((a, b) => b[1] - a[1]).map(([k, n]) => ({ title: label(k), value: String(n) }));
-  const day = (d: Date) => DateTime.fromJSDate(d, { zone }).setLocale('nl').toFormat('d LLLL yyyy');
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone: timeZone(zone) }).setLocale('nl').toFormat('d LLLL yyyy');
   return {
     upcoming: rows.map((row) => ({
       when: shortWhen(row.meeting_at, zone),

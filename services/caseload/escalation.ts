@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from '../time-zone';
 import type { Env } from '../../config/env';
 import type { Office } from '../../config/office';
 import { addWorkingDays } from '../dates';
@@ -26,7 +27,7 @@ export function escalationDueAt(
   policy: EscalationPolicy = DEFAULT_ESCALATION,
 ): Date {
   if (request.urgency === 'vandaag') return new Date(request.createdAt.getTime() + policy.urgentHours * 3_600_000);
-  return addWorkingDays(DateTime.fromJSDate(request.createdAt, { zone }), policy.workingDays, office).toJSDate();
+  return addWorkingDays(DateTime.fromJSDate(request.createdAt, { zone: timeZone(zone) }), policy.workingDays, office).toJSDate();
 }
 
 /** Entra object ids of a team's teamleiders; UPNs in the setting are resolved through people. */

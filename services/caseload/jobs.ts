@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from '../time-zone';
 import { escalationCard } from '../../cards/caseload/workload';
 import { casussen, formatDateTime } from '../../cards/caseload/format';
 import { audit } from '../audit';
@@ -33,7 +34,7 @@ export async function runEscalation(ctx: JobContext): Promise<number> {
       const leaders = await teamleiderIds(tx, config.env.WENDBAAR_TEAMLEIDERS, r.regioteam);
       const team = config.office.regioteams.find((t) => t.id === r.regioteam);
       const rows = await workloadSummary(tx, config.office, { regioteam: r.regioteam });
-      const waiting = DateTime.fromJSDate(r.createdAt, { zone }).setLocale('nl').toRelative({ base: DateTime.fromJSDate(fireTime, { zone }) }) ?? '';
+      const waiting = DateTime.fromJSDate(r.createdAt, { zone: timeZone(zone) }).setLocale('nl').toRelative({ base: DateTime.fromJSDate(fireTime, { zone: timeZone(zone) }) }) ?? '';
       const card = escalationCard({
         title: `Hulpvraag zonder toegezegde hulp (H-${r.id})`,
         message: `${r.requesterName || 'Een collega'} vroeg ${waiting} om hulp in ${teamName(config.office, r.regioteam)}; er is nog geen aanbod geaccepteerd.`,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from '../time-zone';
 import { casussen } from '../../cards/caseload/format';
 import { weekstartCard } from '../../cards/caseload/workload';
 import type { AdaptiveCard } from '../../cards/render';
@@ -9,10 +10,10 @@ import { workloadSummary } from './summary';
 import { HELP_KINDS, UNANSWERED_STATUSES, URGENCIES, type HelpKind, type Urgency } from './types';
 
 /** Start of the ISO week (Monday 00:00, office time zone) that contains `at`. */
-export const weekStart = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).startOf('week');
+export const weekStart = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone: timeZone(zone) }).startOf('week');
 
 export const isoWeekKey = (at: Date, zone: string) => {
-  const d = DateTime.fromJSDate(at, { zone });
+  const d = DateTime.fromJSDate(at, { zone: timeZone(zone) });
   return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
 };
 
@@ -52,7 +53,7 @@ export async function teamWorkloadCard(
 ): Promise<AdaptiveCard> {
   const start = weekStart(at, zone);
   const rows = await workloadSummary(q, office, { regioteam: team.id });
-  const local = DateTime.fromJSDate(at, { zone }).setLocale('nl');
+  const local = DateTime.fromJSDate(at, { zone: timeZone(zone) }).setLocale('nl');
   return weekstartCard({
     title: mode === 'weekstart' ? `Weekstart ${team.name}` : `Werkdruk ${team.name}`,
     subtitle: `Week ${local.weekNumber} · ${local.toFormat(mode === 'weekstart' ? 'cccc d LLLL yyyy' : 'cccc d LLLL yyyy, HH:mm')}`,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from '../time-zone';
 import type { Office } from '../../config/office';
 import { audit } from '../audit';
 import { authorize, type Actor } from '../authz';
@@ -71,7 +72,7 @@ export type DecideResult =
 
 /** The consulent's reminder moment: 09:00 on the working day before the meeting. */
 export function reminderTime(meetingAt: Date, office: Office, zone: string): Date {
-  const day = DateTime.fromJSDate(meetingAt, { zone }).startOf('day');
+  const day = DateTime.fromJSDate(meetingAt, { zone: timeZone(zone) }).startOf('day');
   return addWorkingDays(day, -1, office).set({ hour: 9 }).toJSDate();
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from '../time-zone';
 import { z } from 'zod';
 import type { MdoType } from '../../config/mdo-catalogue';
 import { UserFacingError } from '../errors';
@@ -122,7 +123,7 @@ export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; 
   const badRef = refs.map((ref) => caseReferenceSchema.safeParse(ref)).find((r) => !r.success);
   if (badRef && !badRef.success) cross.push(['caseRefs', badRef.error.issues[0]?.message ?? 'ongeldig casusnummer']);
   if (/^\d{4}-\d{2}-\d{2}$/.test(v.date) && /^\d{2}:\d{2}$/.test(v.time)) {
-    const at = DateTime.fromISO(`${v.date}T${v.time}`, { zone: ctx.zone });
+    const at = DateTime.fromISO(`${v.date}T${v.time}`, { zone: timeZone(ctx.zone) });
     if (!at.isValid) cross.push(['date', 'kies een geldige datum']);
     else if (at.toJSDate() < ctx.now) cross.push(['date', 'het overleg ligt in het verleden']);
   }
@@ -149,7 +150,7 @@ export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; 
       form: {
         type,
         detail,
-        meetingAt: DateTime.fromISO(`${v.date}T${v.time}`, { zone: ctx.zone }).toJSDate(),
+        meetingAt: DateTime.fromISO(`${v.date}T${v.time}`, { zone: timeZone(ctx.zone) }).toJSDate(),
         date: v.date,
         time: v.time,
         organiser: v.organiser,

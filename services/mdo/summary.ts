@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeZone } from '../time-zone';
 import type { MdoType } from '../../config/mdo-catalogue';
 import type { Queryable } from '../db';
 import type { MdoOutcome } from './labels';
@@ -70,12 +71,12 @@ export async function mdoSummary(q: Queryable, period: { from: Date; to: Date; r
  * back) to the next one (or six months on), in the office time zone.
  */
 export function evaluationPeriod(evaluationDates: string[], now: Date, zone: string): { from: Date; to: Date } {
-  const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+  const today = DateTime.fromJSDate(now, { zone: timeZone(zone) }).toISODate()!;
   const sorted = [...evaluationDates].sort();
   const last = sorted.filter((d) => d <= today).at(-1);
   const next = sorted.find((d) => d > today);
-  const day = (iso: string) => DateTime.fromISO(iso, { zone }).startOf('day');
-  const from = last ? day(last) : next ? day(next).minus({ months: 6 }) : DateTime.fromJSDate(now, { zone }).startOf('day').minus({ months: 6 });
+  const day = (iso: string) => DateTime.fromISO(iso, { zone: timeZone(zone) }).startOf('day');
+  const from = last ? day(last) : next ? day(next).minus({ months: 6 }) : DateTime.fromJSDate(now, { zone: timeZone(zone) }).startOf('day').minus({ months: 6 });
   const to = next ? day(next) : from.plus({ months: 6 });
   return { from: from.toJSDate(), to: to.toJSDate() };
 }
