@@ -1,124 +1,161 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite, parse, protocol } from '@electric-sql/pglite';
+import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './types';
 
-// Data-changing and reading statements are kept as named prepared statements (plans cached);
-// DDL, transaction control and anything else goes through PGlite's own query().
-const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
-const MAX_PREPARED = 500;
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /**
- * Embedded PostgreSQL (WASM). `dataDir` undefined keeps everything in memory (tests).
+ * Embedded PostgreSQL (PGlite, WASM). `dataDir` undefined keeps everything in memory (tests).
  *
- * PGlite runs in the bot's own thread, so per-statement overhead is throughput. Its `query()`
- * parses and plans every statement again, in six protocol round trips; here each distinct statement
- * is parsed once as a named prepared statement and then run with one bind/execute round trip
- * (≈ 3× cheaper). Parameters are serialised and results parsed with PGlite's own type handlers, as
- * `query()` does. One lock serialises statements and whole transactions, as PGlite's does.
+ * PGlite runs in its own worker thread (pglite-worker.js): its work (planning, executing, WAL
+ * writes, protocol parsing) is a third to a half of a turn's CPU, and on the bot's own thread it
+ * would queue behind HTTP and card work. In its thread it uses the second core, as a PostgreSQL
+ * server would. Messages: { id, op, sql?, params? } in, { id, rows } or { id, error } out.
+ *
+ * PGlite is one session, so an open transaction blocks every other statement. A transaction's
+ * statements therefore go on their own port, which the worker serves first, and the ones whose rows
+ * the caller needs are waited for synchronously (Atomics.wait until the worker answers): the
+ * transaction finishes within the current task instead of waiting behind other turns' HTTP work
+ * between its statements. Writes without RETURNING are not waited for (their rows are always
+ * empty); if one fails, the transaction's next statement or its commit throws that error and
+ * everything rolls back, as it would have. The commit is awaited asynchronously.
+ * Transactions take turns here.
  *
  * Durability: PGlite starts PostgreSQL with fsync off. A commit still writes its WAL to the operating
  * system before returning, so committed data survives the process being killed (SIGKILL), not a
  * power loss or kernel crash before the OS flushes (see README, Performance).
  */
+type Op = 'query' | 'commit' | 'rollback' | 'exec' | 'close';
+const WRITE_WITHOUT_ROWS = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+const RETURNING = /\bRETURNING\b/i;
+interface ErrorData {
+  name: string;
+  message: string;
+  stack?: string;
+  fields: Record<string, unknown>;
+}
+type Reply = { id: number; rows?: unknown[]; error?: ErrorData } | { ready: boolean; error?: ErrorData };
+
+/** The worker's error with its PostgreSQL fields (code, detail, constraint…), thrown here. */
+function rebuild(data: ErrorData): Error {
+  const error = Object.assign(new Error(data.message), data.fields);
+  error.name = data.name;
+  if (data.stack) error.stack = `${data.stack}\n    (in the embedded database thread)`;
+  return error;
+}
+
 export async function openPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = new PGlite(dataDir);
-  await pg.waitReady;
+  const { port1: txPort, port2: workerTxPort } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(path.join(__dirname, 'pglite-worker.js'), {
+    workerData: { dataDir, txPort: workerTxPort, signal },
+    transferList: [workerTxPort],
+  });
+  const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let stopped: Error | undefined;
 
-  let tail: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-
-  const prepared = new Map<string, { name: string; types: number[] }>();
-  let counter = 0;
-
-  async function prepare(sql: string): Promise<{ name: string; types: number[] } | undefined> {
-    const known = prepared.get(sql);
-    if (known || !PREPARABLE.test(sql) || prepared.size >= MAX_PREPARED) return known;
-    const name = `wendbaar_${(counter += 1)}`;
-    const { messages } = await pg.runExclusive(() =>
-      pg.execProtocol(concat([protocol.serialize.parse({ name, text: sql }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()])),
-    );
-    const statement = { name, types: parse.parseDescribeStatementResults(messages) };
-    prepared.set(sql, statement);
-    return statement;
-  }
-
-  const BEGIN = protocol.serialize.query('BEGIN');
-  /** Set when a transaction has started but BEGIN is not sent yet: it goes with the first statement. */
-  let beginPending = false;
-
-  /** One simple-protocol command (BEGIN, COMMIT, ROLLBACK) in one round trip; pg.exec() takes two. */
-  async function command(sql: string): Promise<void> {
-    await pg.runExclusive(() => pg.execProtocol(protocol.serialize.query(sql)));
-  }
-
-  /** One statement; the caller holds the lock. */
-  async function run<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-    const statement = await prepare(sql);
-    if (!statement) {
-      if (beginPending) {
-        beginPending = false;
-        await command('BEGIN');
+  const ready = new Promise<void>((resolve, reject) => {
+    const stop = (error: Error) => {
+      stopped ??= error;
+      for (const call of pending.values()) call.reject(stopped);
+      pending.clear();
+      reject(stopped);
+    };
+    worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        if (reply.ready) resolve();
+        else stop(rebuild(reply.error!));
+        return;
       }
-      return (await pg.query<T>(sql, params as unknown[])).rows;
-    }
-    const values = params.map((value, i) => {
-      if (value === null || value === undefined) return null;
-      const serialize = pg.serializers[statement.types[i]!];
-      return serialize ? serialize(value) : String(value);
+      const call = pending.get(reply.id);
+      if (!call) return;
+      pending.delete(reply.id);
+      // An idle database must not keep the process alive (tests, CLI scripts that forget close()).
+      if (pending.size === 0) worker.unref();
+      if (reply.error) call.reject(rebuild(reply.error));
+      else call.resolve(reply.rows ?? []);
     });
-    const begin = beginPending ? [BEGIN] : [];
-    beginPending = false;
-    const { messages } = await pg.runExclusive(() =>
-      pg.execProtocol(
-        concat([
-          ...begin,
-          protocol.serialize.bind({ statement: statement.name, values }),
-          protocol.serialize.describe({ type: 'P' }),
-          protocol.serialize.execute({}),
-          protocol.serialize.sync(),
-        ]),
-      ),
-    );
-    return (parse.parseResults(messages, pg.parsers).at(-1)?.rows ?? []) as T[];
+    worker.on('error', (error) => stop(error));
+    worker.on('exit', (code) => stop(new Error(`the embedded database thread stopped (exit code ${code})`)));
+  });
+  await ready;
+  worker.unref();
+
+  function call(op: Op, fields: { sql?: string; params?: readonly unknown[] } = {}): Promise<unknown[]> {
+    if (stopped) return Promise.reject(stopped);
+    const id = (nextId += 1);
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, op, ...fields });
+    });
   }
 
-  const inTransaction: Queryable = { query: (sql, params = []) => run(sql, params) };
+  /** One transaction request, answered synchronously. */
+  function callInTransaction(op: Op, fields: { sql?: string; params?: readonly unknown[] } = {}): unknown[] {
+    if (stopped) throw stopped;
+    const id = (nextId += 1);
+    txPort.postMessage({ id, op, ...fields });
+    for (;;) {
+      // The timeout only lets a stopped worker be noticed; an answer wakes this at once.
+      Atomics.wait(signal, 0, 0, 1000);
+      const received = receiveMessageOnPort(txPort);
+      if (received) {
+        Atomics.store(signal, 0, 0);
+        const reply = received.message as { id: number; rows?: unknown[]; error?: ErrorData };
+        if (reply.error) throw rebuild(reply.error);
+        return reply.rows ?? [];
+      }
+      Atomics.store(signal, 0, 0);
+      if (stopped || worker.threadId < 0) throw stopped ?? new Error('the embedded database thread stopped');
+    }
+  }
+
+  /** Runs `fn`; resolves once the commit is on its way, with the result and the commit's answer. */
+  async function runTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<{ result: T; committed: Promise<unknown> }> {
+    if (stopped) throw stopped;
+    txPort.postMessage({ op: 'begin' });
+    const inTransaction: Queryable = {
+      query: async <R>(sql: string, params: readonly unknown[] = []) => {
+        if (WRITE_WITHOUT_ROWS.test(sql) && !RETURNING.test(sql)) {
+          txPort.postMessage({ op: 'query', sql, params, deferred: true });
+          return [];
+        }
+        return callInTransaction('query', { sql, params }) as R[];
+      },
+    };
+    let result: T;
+    try {
+      result = await fn(inTransaction);
+    } catch (error) {
+      txPort.postMessage({ op: 'rollback' });
+      throw error;
+    }
+    const id = (nextId += 1);
+    const committed = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+    worker.ref();
+    txPort.postMessage({ id, op: 'commit', async: true });
+    return { result, committed };
+  }
+
+  let transactions: Promise<unknown> = Promise.resolve();
+
   return {
     dialect: 'pglite',
-    query: (sql, params = []) => exclusive(() => run(sql, params)),
-    transaction: (fn) =>
-      exclusive(async () => {
-        beginPending = true;
-        try {
-          const result = await fn(inTransaction);
-          if (!beginPending) await command('COMMIT');
-          return result;
-        } catch (error) {
-          if (!beginPending) await command('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          beginPending = false;
-        }
-      }),
-    exec: (sql) =>
-      exclusive(async () => {
-        await pg.exec(sql);
-      }),
-    close: () => exclusive(() => pg.close()),
+    query: <T>(sql: string, params: readonly unknown[] = []) => call('query', { sql, params }) as Promise<T[]>,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      // The next transaction may start as soon as this one's commit is sent: the worker keeps order.
+      const run = transactions.then(() => runTransaction(fn));
+      transactions = run.catch(() => undefined);
+      const { result, committed } = await run;
+      await committed;
+      return result;
+    },
+    exec: async (sql) => {
+      await call('exec', { sql });
+    },
+    async close() {
+      if (!stopped) await call('close').catch(() => undefined);
+      await worker.terminate();
+    },
   };
 }

@@ -1,0 +1,95 @@
+import { auditedWrite, auditTrail } from '../../services/audit';
+import type { Database } from '../../services/db';
+import { openTestDatabase, type TestDatabase } from '../harness/test-db';
+
+/**
+ * What every service relies on from `db.transaction` and `db.query`, on both databases. On the
+ * embedded one this goes through its worker thread (services/db/pglite.ts): writes without
+ * RETURNING are not waited for, so their failures must still fail the whole transaction.
+ */
+describe('database transactions', () => {
+  let t: TestDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    db = t.db;
+    await db.exec(`CREATE TABLE tx_probe (id bigserial PRIMARY KEY, label text UNIQUE NOT NULL)`);
+  });
+  afterAll(() => t.close());
+  beforeEach(() => db.query(`DELETE FROM tx_probe`));
+
+  const labels = async () => (await db.query<{ label: string }>(`SELECT label FROM tx_probe ORDER BY label`)).map((r) => r.label);
+
+  it('commits every statement together and returns what the callback returned', async () => {
+    const result = await db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, ['a']);
+      const [row] = await tx.query<{ id: string }>(`INSERT INTO tx_probe (label) VALUES ($1) RETURNING id`, ['b']);
+      const seen = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM tx_probe`);
+      return { id: Number(row!.id), n: seen[0]!.n };
+    });
+    expect(result.n).toBe(2);
+    expect(result.id).toBeGreaterThan(0);
+    expect(await labels()).toEqual(['a', 'b']);
+  });
+
+  it('rolls everything back when a write the caller did not wait on fails, and throws its error', async () => {
+    await db.query(`INSERT INTO tx_probe (label) VALUES ('taken')`);
+    const failing = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, ['first']);
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, ['taken']);
+      await tx.query(`UPDATE tx_probe SET label = 'renamed' WHERE label = $1`, ['first']);
+    });
+    await expect(failing).rejects.toMatchObject({ code: '23505' });
+    expect(await labels()).toEqual(['taken']);
+    // The database is usable afterwards.
+    await db.transaction((tx) => tx.query(`INSERT INTO tx_probe (label) VALUES ('after')`));
+    expect(await labels()).toEqual(['after', 'taken']);
+  });
+
+  it('rolls back when the callback throws, and nobody outside saw the uncommitted row', async () => {
+    let outside: string[] | undefined;
+    const failing = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ('uncommitted')`);
+      // A statement from another turn while this transaction is open (the callback awaits real I/O).
+      const probe = labels().then((l) => (outside = l));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw Object.assign(new Error('handler failed'), { probe });
+    });
+    const error = (await failing.catch((e: unknown) => e)) as Error & { probe: Promise<unknown> };
+    expect(error.message).toBe('handler failed');
+    await error.probe;
+    expect(outside).toEqual([]);
+    expect(await labels()).toEqual([]);
+  });
+
+  it('runs concurrent transactions one after another without mixing their statements', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.transaction(async (tx) => {
+          await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, [`t${i}`]);
+          await new Promise((resolve) => setImmediate(resolve));
+          if (i % 5 === 0) throw new Error(`transaction ${i} gives up`);
+          await tx.query(`UPDATE tx_probe SET label = label || '-done' WHERE label = $1`, [`t${i}`]);
+        }).catch(() => undefined),
+      ),
+    );
+    const expected = Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 5 !== 0).map((i) => `t${i}-done`).sort();
+    expect(await labels()).toEqual(expected);
+  });
+
+  it('writes a row and its audit entry in one statement', async () => {
+    const [row] = await auditedWrite<{ id: string; label: string }>(
+      db,
+      { sql: `INSERT INTO tx_probe (label) VALUES ($1) RETURNING *`, params: ['audited'] },
+      { actor: 'aad-test', action: 'probe.write', subjectPrefix: 'probe:', details: { why: 'test' }, correlationId: 'c0ffee00' },
+    );
+    expect(row!.label).toBe('audited');
+    const trail = await auditTrail(db, { subject: `probe:${row!.id}` });
+    expect(trail).toEqual([expect.objectContaining({ actor: 'aad-test', action: 'probe.write', outcome: 'ok', details: { why: 'test' } })]);
+    // A failing write leaves no audit entry behind.
+    await expect(auditedWrite(db, { sql: `INSERT INTO tx_probe (label) VALUES ($1) RETURNING *`, params: ['audited'] }, { actor: 'aad-test', action: 'probe.write', subjectPrefix: 'probe:' }))
+      .rejects.toMatchObject({ code: '23505' });
+    expect(await auditTrail(db, { action: 'probe.write' })).toHaveLength(1);
+  });
+});
