@@ -30,24 +30,20 @@ export async function recordMdoAdvice(
   const { form } = ctx;
   const ringState = await ringStateFor(db, ctx.office, form.meetingAt);
   const advice = adviseMdo(form.answers, form.type, ringState);
-  return db.transaction(async (tx) => {
-    const row = await insertAdvice(tx, {
-      ownerAad: ctx.actor.aadObjectId,
-      regioteam: ctx.actor.regioteam,
-      inputs: { type: form.type.id, detail: form.detail, date: form.date, time: form.time, organiser: form.organiser, caseRefs: form.caseRefs, answers: form.answers },
-      meetingAt: form.meetingAt,
-      advice,
-      ringState,
-      now: ctx.now,
-    });
-    await audit(tx, {
-      actor: ctx.actor.aadObjectId,
-      action: 'mdo.advise',
-      subject: `mdo:${row.id}`,
-      details: { type: form.type.id, category: advice.category, outcome: advice.outcome },
-      correlationId: ctx.correlationId,
-    });
-    return row;
+  return insertAdvice(db, {
+    ownerAad: ctx.actor.aadObjectId,
+    regioteam: ctx.actor.regioteam,
+    inputs: { type: form.type.id, detail: form.detail, date: form.date, time: form.time, organiser: form.organiser, caseRefs: form.caseRefs, answers: form.answers },
+    meetingAt: form.meetingAt,
+    advice,
+    ringState,
+    now: ctx.now,
+  }, {
+    actor: ctx.actor.aadObjectId,
+    action: 'mdo.advise',
+    subjectPrefix: 'mdo:',
+    details: { type: form.type.id, category: advice.category, outcome: advice.outcome },
+    correlationId: ctx.correlationId,
   });
 }
 

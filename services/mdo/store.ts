@@ -1,3 +1,4 @@
+import { auditedWrite, type AuditEntry } from '../audit';
 import type { Queryable } from '../db';
 import type { RingState } from '../status/current';
 import type { MdoAdvice, MdoAnswers } from './advice';
@@ -38,20 +39,22 @@ export interface MdoDecisionRow {
   decided_at: Date | null;
 }
 
+/** Stores an advice and its audit entry in one statement (see auditedWrite). */
 export async function insertAdvice(
   q: Queryable,
   row: { ownerAad: string; regioteam?: string; inputs: StoredInputs; meetingAt: Date; advice: MdoAdvice; ringState: RingState; now: Date },
+  entry: Omit<AuditEntry, 'subject'> & { subjectPrefix: string },
 ): Promise<MdoDecisionRow> {
-  const rows = await q.query<MdoDecisionRow>(
-    `INSERT INTO mdo_decisions (owner_aad, regioteam, mdo_type, detail, meeting_at, organiser, case_refs, inputs, advice, ring_state,
-       category, advised_outcome, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-    [
+  const rows = await auditedWrite<MdoDecisionRow>(q, {
+    sql: `INSERT INTO mdo_decisions (owner_aad, regioteam, mdo_type, detail, meeting_at, organiser, case_refs, inputs, advice, ring_state,
+            category, advised_outcome, created_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+    params: [
       row.ownerAad, row.regioteam ?? null, row.inputs.type, row.inputs.detail ?? null, row.meetingAt.toISOString(), row.inputs.organiser,
       JSON.stringify(row.inputs.caseRefs), JSON.stringify(row.inputs), JSON.stringify(row.advice), JSON.stringify(row.ringState),
       row.advice.category, row.advice.outcome, row.now.toISOString(),
     ],
-  );
+  }, entry);
   return normalised(rows[0]!);
 }
 

@@ -73,6 +73,7 @@ describe('MDO participation decisions through Teams', () => {
     expect((row!.ring_state as { tasks: Record<string, string> }).tasks['mdo-zonder-betrokkenheid']).toBe('normaal');
     const trail = await h.db.query<{ action: string; details: Record<string, unknown> }>(`SELECT action, details FROM audit_log WHERE subject = $1 ORDER BY id`, [`mdo:${id}`]);
     expect(trail.map((t) => t.action)).toEqual(['mdo.advise', 'mdo.decide']);
+    expect(trail[0]!.details).toMatchObject({ category: 'belangrijk', outcome: 'online' });
     expect(trail[1]!.details).toMatchObject({ advised: 'online', final: 'fysiek', overridden: true, reminder: true });
 
     // The reminder waits in the delivery queue until the working day before, then reaches the consulent.
