@@ -22,6 +22,8 @@ import { SinkConnector } from './sink-connector';
  * WENDBAAR_BENCH_PG_URL (admin connection string) is set.
  */
 const CONCURRENCY = [1, 16, 64];
+/** Bench users (consulenten), each in their own personal chat; all exist before measuring. */
+const PEOPLE = 64;
 const DURATION_MS = Number(process.env.WENDBAAR_BENCH_SECONDS ?? 2) * 1000;
 const TEAMLEIDER = 'aad-bench-tl';
 const MDO_FORM = {
@@ -50,8 +52,13 @@ function activities(serviceUrl: string) {
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   });
   const menu: ActivityFactory = (c) => ({ ...base(c), type: 'message', text: 'menu' });
-  const monitoringCreate: ActivityFactory = (c, seq) =>
-    invoke(c, 'monitoring.create', { kind: 'thuiszitter', caseReference: `C-2026-${c}${String(seq).padStart(5, '0')}`, date: '2026-11-20', owner: `aad-bench-${c}`, regioteam: 'noord' });
+  // Each submit comes from the next of the 64 bench consulenten in turn, so open items spread over
+  // an office's worth of people (the reply lists the submitter's open items) instead of piling up
+  // on the one person of the c=1 run.
+  const monitoringCreate: ActivityFactory = (c, seq) => {
+    const who = (c + seq * 16) % PEOPLE;
+    return invoke(who, 'monitoring.create', { kind: 'thuiszitter', caseReference: `C-2026-${c}${String(seq).padStart(5, '0')}`, date: '2026-11-20', owner: `aad-bench-${who}`, regioteam: 'noord' });
+  };
   const mdoAdvise: ActivityFactory = (c) => invoke(c, 'mdo.advise', MDO_FORM);
   return { menu, monitoringCreate, mdoAdvise };
 }
@@ -89,7 +96,7 @@ async function benchDatabase(label: string, db: Database, sink: SinkConnector, b
   if (verbs.includes('monitoring.create')) scenarios.push({ name: 'card submit, DB write (monitoring.create)', goal: 0.3, make: a.monitoringCreate });
   if (verbs.includes('mdo.advise')) scenarios.push({ name: 'MDO advice (mdo.advise, DB write)', goal: 0.3, make: a.mdoAdvise });
   // Warm up: every bench user exists, JIT and connection pools are warm.
-  for (let c = 0; c < 64; c++) await post(app.url, a.menu(c, 0));
+  for (let c = 0; c < PEOPLE; c++) await post(app.url, a.menu(c, 0));
   console.log(`\n== ${label} ==`);
   for (const scenario of scenarios) {
     const check = await probe(app.url, scenario.make);

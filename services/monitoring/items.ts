@@ -93,9 +93,12 @@ export async function createItem(tx: Queryable, config: Config, input: NewItem):
     [kind.id, input.caseReference, isoDay(anchor), input.ownerAad, input.regioteam, schoolYear, onceKey, input.source ?? 'card', input.createdBy],
   );
   const id = Number(rows[0]!.id);
-  for (const stage of computeStages(kind, isoDay(anchor), office, zoneOf(config))) {
-    await tx.query(`INSERT INTO monitoring_stages (item_id, stage, seq, due_on) VALUES ($1, $2, $3, $4)`, [id, stage.stage, stage.seq, stage.dueOn]);
-  }
+  const stages = computeStages(kind, isoDay(anchor), office, zoneOf(config)).map((s) => ({ stage: s.stage, seq: s.seq, due_on: s.dueOn }));
+  await tx.query(
+    `INSERT INTO monitoring_stages (item_id, stage, seq, due_on)
+     SELECT $1, s.stage, s.seq, s.due_on FROM jsonb_to_recordset($2::jsonb) AS s(stage text, seq integer, due_on date)`,
+    [id, JSON.stringify(stages)],
+  );
   return id;
 }
 
