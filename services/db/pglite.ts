@@ -24,6 +24,8 @@ import type { Database, Queryable } from './types';
  * power loss or kernel crash before the OS flushes (see README, Performance).
  */
 type Op = 'query' | 'commit' | 'rollback' | 'exec' | 'close';
+/** Far longer than any statement of a turn or job takes; only a dead worker gets here. */
+const TRANSACTION_STATEMENT_TIMEOUT_MS = 60_000;
 const WRITE_WITHOUT_ROWS = /^\s*(INSERT|UPDATE|DELETE)\b/i;
 const RETURNING = /\bRETURNING\b/i;
 interface ErrorData {
@@ -75,6 +77,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       else call.resolve(reply.rows ?? []);
     });
     worker.on('error', (error) => stop(error));
+    // An answer this thread could not read (it cannot tell whose): fail what waits rather than hang.
+    worker.on('messageerror', (error) => {
+      for (const call of pending.values()) call.reject(error);
+      pending.clear();
+    });
     worker.on('exit', (code) => stop(new Error(`the embedded database thread stopped (exit code ${code})`)));
   });
   await ready;
@@ -94,19 +101,22 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   function callInTransaction(op: Op, fields: { sql?: string; params?: readonly unknown[] } = {}): unknown[] {
     if (stopped) throw stopped;
     const id = (nextId += 1);
+    // Reset before asking: the worker sets it to 1 after posting this answer.
+    Atomics.store(signal, 0, 0);
     txPort.postMessage({ id, op, ...fields });
+    // Blocked here, this thread cannot hear that the worker died: give up after a while instead.
+    const deadline = Date.now() + TRANSACTION_STATEMENT_TIMEOUT_MS;
     for (;;) {
-      // The timeout only lets a stopped worker be noticed; an answer wakes this at once.
-      Atomics.wait(signal, 0, 0, 1000);
       const received = receiveMessageOnPort(txPort);
-      if (received) {
-        Atomics.store(signal, 0, 0);
-        const reply = received.message as { id: number; rows?: unknown[]; error?: ErrorData };
+      const reply = received?.message as { id: number; rows?: unknown[]; error?: ErrorData } | undefined;
+      if (reply?.id === id) {
         if (reply.error) throw rebuild(reply.error);
         return reply.rows ?? [];
       }
-      Atomics.store(signal, 0, 0);
-      if (stopped || worker.threadId < 0) throw stopped ?? new Error('the embedded database thread stopped');
+      // (An answer to an earlier statement that timed out here is dropped.)
+      if (reply) continue;
+      if (Date.now() > deadline) throw new Error(`the embedded database did not answer within ${TRANSACTION_STATEMENT_TIMEOUT_MS / 1000} s`);
+      Atomics.wait(signal, 0, 0, 1000);
     }
   }
 
