@@ -3,6 +3,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, t
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../services/logger';
+import { internalErrorText } from './errors';
 
 /** Errors the token library throws for a bad token (bad signature, malformed, not yet valid). */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
@@ -58,12 +59,13 @@ export function createAdapter(config: Config, log: Logger, authOverrides: Record
     }
   }) as CloudAdapter['process'];
   adapter.onTurnError = async (context, error) => {
-    // Reached only when the turn logic itself could not answer (e.g. the database is gone).
-    log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled turn error');
-    if (context.activity.type === 'message') {
-      await context
-        .sendActivity('Wendbaar kan je bericht nu even niet verwerken. Probeer het zo opnieuw.')
-        .catch(() => undefined);
+    // Reached only when the turn logic itself could not answer (e.g. the database is gone while a
+    // team install is recorded). Like every error line of a turn it carries a correlation id, and
+    // the user gets the same id to quote.
+    const correlationId = randomUUID().slice(0, 8);
+    log.error({ err: error, correlationId, activityId: context.activity?.id, type: context.activity?.type }, 'unhandled turn error');
+    if (context.activity?.type === 'message') {
+      await context.sendActivity(internalErrorText(correlationId)).catch(() => undefined);
     }
   };
   return adapter;

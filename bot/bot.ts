@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import { welcomeCard } from '../cards/welcome';
 import { audit } from '../services/audit';
@@ -8,7 +8,7 @@ import { enqueueCount, enqueueDelivery } from '../services/deliveries/enqueue';
 import type { AppDeps } from './app-deps';
 import { handleTurnError } from './errors';
 import { isTransientInfrastructureError } from '../services/errors';
-import type { Reply } from './routes';
+import type { Reply, TurnScope } from './routes';
 import type { Router } from './router';
 import { claimActivity, createTurnScope, describeConversation, forgetConversation, storedReference } from './turn-scope';
 
@@ -35,12 +35,36 @@ async function firstTime(deps: AppDeps, context: TurnContext, failedTurns: Set<s
 
 const optionalString = (value: unknown) => value === undefined || value === null || typeof value === 'string';
 
+/** Far deeper than anything Teams sends (channelData, entities, card data are a few levels deep). */
+const MAX_DEPTH = 32;
+/** NUL and unpaired surrogates: PostgreSQL cannot store them, and Teams never sends them. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Walks the activity without recursion (a forged one may be nested thousands of levels deep). */
+function isStorable(activity: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[activity, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) return false;
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= MAX_DEPTH) return false;
+      for (const [key, child] of Object.entries(value)) {
+        if (UNSTORABLE.test(key)) return false;
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return true;
+}
+
 /**
  * Teams always sends these fields with these types; an activity that does not (a forged or broken
  * request) is refused before any state is touched, instead of failing half-way through the turn.
  */
 export function isWellFormed(activity: Activity): boolean {
   return (
+    isStorable(activity) &&
     typeof activity.conversation?.id === 'string' &&
     activity.conversation.id.length > 0 &&
     typeof activity.from === 'object' &&
@@ -54,10 +78,54 @@ export function isWellFormed(activity: Activity): boolean {
   );
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The command a user typed, without the @mention that addresses the bot and without other markup.
+ * botbuilder's TurnContext.removeRecipientMention trusts `entities` and `recipient` and throws on
+ * anything else, so this reads them defensively: the bot's mention is taken from a well-formed
+ * mention entity; when there is none (entities missing or garbage), leading `<at>…</at>` elements
+ * are dropped, as that is where Teams puts the bot's mention in a channel. The user gets the answer
+ * to what they typed instead of an error.
+ */
+export function commandText(activity: Partial<Activity>): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  const botId = isObject(activity.recipient) ? activity.recipient.id : undefined;
+  const entities: unknown[] = Array.isArray(activity.entities) ? activity.entities : [];
+  const botMentions = entities.flatMap((entity) =>
+    isObject(entity) &&
+    typeof entity.type === 'string' &&
+    entity.type.toLowerCase() === 'mention' &&
+    isObject(entity.mentioned) &&
+    typeof botId === 'string' &&
+    entity.mentioned.id === botId &&
+    typeof entity.text === 'string' &&
+    entity.text.length > 0
+      ? [entity.text]
+      : [],
+  );
+  const mention = botMentions.find((m) => text.includes(m));
+  if (mention !== undefined) text = text.replace(mention, '');
+  else text = text.replace(/^(\s*<at>[^<]*<\/at>)+/i, '');
+  return text.replace(/<[^>]+>/g, ' ');
+}
+
 /** The bot's turn logic: thin, everything else lives in the router's handlers and services/. */
 export function createBotLogic(deps: AppDeps, router: Router) {
   /** Activities whose turn failed on passing trouble while the database could not be reached to forget them. */
   const failedTurns = new Set<string>();
+
+  /** The logger and correlation id of a turn whose scope does not exist (yet), so its error lines carry the id too. */
+  function unscopedTurn(context: TurnContext, verb?: string) {
+    const correlationId = randomUUID().slice(0, 8);
+    return { log: deps.log.child({ correlationId, activityId: context.activity.id, type: context.activity.type, verb }), correlationId };
+  }
+
+  /** What handleTurnError needs: the turn's own logger and id, or fresh ones when it failed before it had a scope. */
+  function errorContext(context: TurnContext, scope: TurnScope | undefined, verb?: string) {
+    if (scope) return { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId, verb };
+    return { ...unscopedTurn(context, verb), actorAad: context.activity.from?.aadObjectId, verb };
+  }
 
   /**
    * A turn that failed because the database or network was away stored nothing, and the user was
@@ -75,16 +143,15 @@ export function createBotLogic(deps: AppDeps, router: Router) {
   }
 
   async function onMessage(context: TurnContext): Promise<void> {
-    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-    let scopeInfo = { log: deps.log, correlationId: randomUUID().slice(0, 8), actorAad: context.activity.from?.aadObjectId };
+    let scope: TurnScope | undefined;
     try {
-      const scope = await createTurnScope(deps, context);
-      scopeInfo = { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId };
-      const replies = await router.runCommand(scope, text.replace(/<[^>]+>/g, ' '));
+      const text = commandText(context.activity);
+      scope = await createTurnScope(deps, context);
+      const replies = await router.runCommand(scope, text);
       for (const reply of replies) await context.sendActivity(toActivity(reply));
     } catch (error) {
       await forgetFailedTurn(context.activity, error);
-      const handled = await handleTurnError(deps, error, scopeInfo);
+      const handled = await handleTurnError(deps, error, errorContext(context, scope));
       await context.sendActivity(toActivity(handled.reply));
     }
   }
@@ -92,10 +159,9 @@ export function createBotLogic(deps: AppDeps, router: Router) {
   async function onCardAction(context: TurnContext): Promise<InvokeResponse> {
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
     const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
-    let scopeInfo = { log: deps.log, correlationId: randomUUID().slice(0, 8), actorAad: context.activity.from?.aadObjectId, verb };
+    let scope: TurnScope | undefined;
     try {
-      const scope = await createTurnScope(deps, context, verb);
-      scopeInfo = { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId, verb };
+      scope = await createTurnScope(deps, context, verb);
       const enqueuedBefore = enqueueCount();
       // Card data carries the verb's inputs only; identity comes from the activity (scope.actor).
       const reply = await router.runAction(scope, verb, value.action?.data);
@@ -105,7 +171,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
       return { status: 200, body: invokeCard(reply) };
     } catch (error) {
       await forgetFailedTurn(context.activity, error);
-      const handled = await handleTurnError(deps, error, scopeInfo);
+      const handled = await handleTurnError(deps, error, errorContext(context, scope, verb));
       return { status: 200, body: invokeCard({ text: handled.text }) };
     }
   }
@@ -188,7 +254,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
         // The database is away before anything happened: answer "try again shortly" instead of an empty 501.
         if (!isTransientInfrastructureError(error)) throw error;
         outcome = 'unavailable';
-        const handled = await handleTurnError(deps, error, { log: deps.log, correlationId: randomUUID().slice(0, 8) });
+        const handled = await handleTurnError(deps, error, unscopedTurn(context));
         if (activity.type === ActivityTypes.Invoke) {
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: invokeCard({ text: handled.text }) } });
         } else if (activity.type === ActivityTypes.Message) {

@@ -11,6 +11,11 @@ export interface HandledError {
   text: string;
 }
 
+const INTERNAL_ERROR = 'Er ging iets mis aan onze kant. Probeer het later opnieuw; noem dit kenmerk als je hulp vraagt.';
+
+/** What a user is told when a turn failed on our side; the correlation id matches the error log line. */
+export const internalErrorText = (correlationId: string) => `${INTERNAL_ERROR} Kenmerk: ${correlationId}`;
+
 /**
  * The one place a failed turn is turned into an answer: user-fixable errors in Dutch, passing
  * infrastructure trouble as "try again shortly", anything else as an internal error whose
@@ -37,6 +42,5 @@ export async function handleTurnError(
   }
   deps.metrics.errors.inc({ code: ErrorCode.Internal });
   ctx.log.error({ err: error, code: ErrorCode.Internal }, 'unexpected error during turn');
-  const text = 'Er ging iets mis aan onze kant. Probeer het later opnieuw; noem dit kenmerk als je hulp vraagt.';
-  return { reply: { card: errorCard(text, ctx.correlationId) }, text: `${text} Kenmerk: ${ctx.correlationId}` };
+  return { reply: { card: errorCard(INTERNAL_ERROR, ctx.correlationId) }, text: internalErrorText(ctx.correlationId) };
 }

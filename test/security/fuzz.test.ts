@@ -7,8 +7,8 @@ import { createLogger } from '../../services/logger';
 /**
  * Malformed activities and card payloads POSTed to /api/messages in local mode. Fixed seed and a
  * time budget, so the run is repeatable and bounded. Properties: the server never crashes (health
- * still answers), never answers 500 without logging a correlation id, and rejected payloads leave
- * no state behind in any feature table.
+ * still answers), never answers 500 without logging a correlation id, every error log line carries
+ * a correlation id, and rejected payloads leave no state behind in any feature table.
  */
 const SEED = 20261124;
 const TIME_LIMIT_MS = 20_000;
@@ -151,7 +151,7 @@ describe('security: fuzzing /api/messages with malformed activities and card pay
     return counts;
   }
 
-  it('never crashes, never answers 500 without a logged correlation id, and stores no partial state', async () => {
+  it('never crashes, never answers 500 or logs an error without a correlation id, and stores no partial state', async () => {
     const verbs = Object.keys(h.app.router.actions);
     expect(verbs).toContain('menu.open');
     const before = await featureTableCounts();
@@ -168,6 +168,10 @@ describe('security: fuzzing /api/messages with malformed activities and card pay
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         // No stack traces or internal details in any answer.
         expect(text).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+        // Every error line a turn writes carries the correlation id the user was (or could be) told.
+        const unmatched = lines.slice(firstLine).filter((l) => l.level >= 50 && typeof l.correlationId !== 'string');
+        if (unmatched.length) failures.push(`error log line without correlation id (${unmatched.map((l) => l.msg).join(', ')}) for ${kind}: ${body.slice(0, 300)}`);
+        expect(unmatched).toEqual([]);
         if (response.status >= 500 && response.status !== 501) {
           const logged = lines.slice(firstLine).some((l) => l.level >= 50 && typeof l.correlationId === 'string');
           if (!logged) failures.push(`${response.status} without correlation id for ${kind}: ${body.slice(0, 200)} → ${text.slice(0, 200)}`);
@@ -182,6 +186,8 @@ describe('security: fuzzing /api/messages with malformed activities and card pay
 
     expect((await fetch(`${h.app.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${h.app.url}/readyz`)).status).toBe(200);
+    // Also lines written after their response was sent.
+    expect(lines.filter((l) => l.level >= 50 && typeof l.correlationId !== 'string')).toEqual([]);
     // Give any delivery the bot queued a moment, then compare every feature table.
     await h.app.sender.drain?.();
     expect(await featureTableCounts()).toEqual(before);
@@ -195,4 +201,23 @@ describe('security: fuzzing /api/messages with malformed activities and card pay
     process.stdout.write(`fuzz: ${runs} payloads (seed ${SEED}); HTTP statuses ${summary}; ${lines.filter((l) => l.level >= 50).length} error log lines\n`);
     expect(runs).toBeGreaterThan(100);
   }, TIME_LIMIT_MS + 30_000);
+
+  it('refuses activities nested deeper than Teams sends, or with text PostgreSQL cannot store, before touching anything', async () => {
+    let deep: unknown = { id: '28:wendbaar-bot' };
+    for (let i = 0; i < 3000; i++) deep = { inner: deep };
+    const nested = { ...cardAction('menu.open', { command: 'menu' }, { from: users.consulent3 }), recipient: deep };
+    const nul = personalMessage('menu\u0000', { from: users.consulent3 });
+    const loneSurrogate = { ...personalMessage('menu', { from: users.consulent3 }), channelId: 'msteams\uD800' };
+    const firstLine = lines.length;
+    h.connector.reset();
+    const post = (activity: unknown) => fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect((await post(nested)).status).toBe(400);
+    expect((await post(nul)).status).toBe(200);
+    expect((await post(loneSurrogate)).status).toBe(200);
+    const logged = lines.slice(firstLine);
+    expect(logged.filter((l) => l.msg === 'malformed activity ignored')).toHaveLength(3);
+    expect(logged.filter((l) => l.level >= 50)).toEqual([]);
+    expect(h.connector.calls).toHaveLength(0);
+    expect(await h.db.query(`SELECT 1 FROM people WHERE aad_object_id = $1`, [users.consulent3.aadObjectId])).toEqual([]);
+  });
 });
