@@ -38,7 +38,8 @@ const optionalString = (value: unknown) => value === undefined || value === null
 /** Far deeper than anything Teams sends (channelData, entities, card data are a few levels deep). */
 const MAX_DEPTH = 32;
 /** NUL and unpaired surrogates: PostgreSQL cannot store them, and Teams never sends them. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** Walks the activity without recursion (a forged one may be nested thousands of levels deep). */
 function isStorable(activity: unknown): boolean {
@@ -46,11 +47,11 @@ function isStorable(activity: unknown): boolean {
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) return false;
+      if (unstorable(value)) return false;
     } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_DEPTH) return false;
       for (const [key, child] of Object.entries(value)) {
-        if (UNSTORABLE.test(key)) return false;
+        if (unstorable(key)) return false;
         stack.push([child, depth + 1]);
       }
     }
