@@ -71,6 +71,7 @@ export const PERMISSIONS = {
   'caseload.teamView': { allowed: (a, r) => isMt(a) || (r.regioteam ? leadsTeam(a, r) : isTeamleider(a)), whoCan: 'de teamleider van dit regioteam of het MT' },
   'caseload.otherTeamFigures': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
   'request.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de aanvrager' },
+  'monitoring.startForOthers': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
   'monitoring.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad || isMt(a) || leadsTeam(a, r), whoCan: 'de eigenaar van het item, de teamleider of het MT' },
   'mdo.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de consulent die dit besluit maakt' },
   'mdo.overview': { allowed: (a) => isMt(a) || isTeamleider(a), whoCan: 'teamleiders en het MT' },

@@ -12,7 +12,7 @@ import { peopleInTeam } from '../../services/people';
 import { assertNoPersonalData, caseReferenceSchema } from '../../services/privacy';
 import { isoDateInput, requiredText } from '../../services/validation';
 import { forbidden } from '../../services/errors';
-import { authorize } from '../../services/authz';
+import { authorize, can } from '../../services/authz';
 import { action, type Feature, type Reply, type TurnScope } from '../routes';
 
 const itemId = z.coerce.number().int().positive();
@@ -30,7 +30,8 @@ async function startCard(scope: TurnScope, message = ''): Promise<Reply> {
   const zone = zoneOf(config);
   const rules = config.office.monitoringRules;
   const team = scope.actor.regioteam ?? scope.conversation.regioteam ?? config.office.regioteams[0]!.id;
-  const colleagues = await peopleInTeam(db, team);
+  // Only who may start items for others (the team's teamleider, the MT) chooses the consulent.
+  const colleagues = can(scope.actor, 'monitoring.startForOthers', { regioteam: team }) ? await peopleInTeam(db, team) : [];
   const owners = [{ title: `${scope.actor.name || 'Ik'} (ik)`, value: scope.actor.aadObjectId }, ...colleagues
     .filter((p) => p.aad_object_id !== scope.actor.aadObjectId && p.name)
     .map((p) => ({ title: p.name, value: p.aad_object_id }))];
@@ -86,7 +87,7 @@ export const monitoringFeature: Feature = {
         const kind = kindOrThrow(config.office, data.kind);
         // Only the owner themself, their teamleider or the MT may start an item for someone.
         if (data.owner !== scope.actor.aadObjectId) {
-          authorize(scope.actor, 'monitoring.owner', { ownerAad: data.owner, regioteam: data.regioteam });
+          authorize(scope.actor, 'monitoring.startForOthers', { regioteam: data.regioteam });
           const team = await peopleInTeam(db, data.regioteam);
           if (!team.some((p) => p.aad_object_id === data.owner)) throw forbidden('Kies een consulent uit het gekozen regioteam.');
         }

@@ -65,6 +65,24 @@ describe('monitoring deadlines', () => {
     expect(card).toContain('monitoring.create');
   });
 
+  it('lets only the teamleider (or MT) choose another consulent; a consulent starts items for themself', async () => {
+    const ownerChoices = (card: unknown): string[] => {
+      const found: string[] = [];
+      JSON.stringify(card, (key, value: { id?: string; choices?: Array<{ title: string }> }) => {
+        if (value && typeof value === 'object' && value.id === 'owner') found.push(...(value.choices ?? []).map((c) => c.title));
+        return value;
+      });
+      return found;
+    };
+    await h.send(personalMessage('monitoring', { from: users.consulent }));
+    expect(ownerChoices(h.lastCard())).toEqual(['Sanne Bakker (ik)']);
+    await h.send(channelMessage('monitoring', { from: users.teamleiderNoord }));
+    expect(ownerChoices(h.lastCard())).toEqual(expect.arrayContaining(['Sanne Bakker', 'Daan Jansen']));
+    const forColleague = await h.invoke(cardAction('monitoring.create', { kind: 'thuiszitter', caseReference: 'C-2026-0999', date: '2026-11-16', owner: users.consulent2.aadObjectId, regioteam: 'noord' }, { from: users.consulent }));
+    expect(text(forColleague.value)).toContain('de teamleider van dat regioteam of het MT');
+    expect(await h.db.query(`SELECT 1 FROM monitoring_items WHERE case_reference = 'C-2026-0999'`)).toEqual([]);
+  });
+
   it('starts an item from the card; stage due dates are stored; the list shows it by due date', async () => {
     const reply = await h.invoke(cardAction('monitoring.create', { kind: 'overdracht-wijkteam', caseReference: 'C-2026-0412', date: '2026-10-27', owner: users.consulent.aadObjectId, regioteam: 'noord' }, { from: users.consulent }));
     expect(text(reply.value)).toContain('Monitoring gestart voor casus C-2026-0412');
