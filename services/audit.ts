@@ -17,27 +17,33 @@ export async function audit(q: Queryable, entry: AuditEntry): Promise<void> {
   );
 }
 
+export type AuditOfWrite = Omit<AuditEntry, 'subject'> & { subjectPrefix: string };
+
+/**
+ * The audit insert as the body of a CTE over `source`, a CTE of written rows with an `id`: the
+ * entry's subject is `subjectPrefix` followed by that id. Its parameters are numbered from `first`.
+ */
+export function auditOfWrite(source: string, first: number, entry: AuditOfWrite): { sql: string; params: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO audit_log (actor, action, subject, outcome, details, correlation_id)
+          SELECT ${p(0)}::text, ${p(1)}::text, ${p(2)}::text || ${source}.id, ${p(3)}::text, ${p(4)}::jsonb, ${p(5)}::text FROM ${source}`,
+    params: [entry.actor, entry.action, entry.subjectPrefix, entry.outcome ?? 'ok', JSON.stringify(entry.details ?? {}), entry.correlationId ?? null],
+  };
+}
+
 /**
  * A write that returns its rows (`INSERT … RETURNING *`) and its audit entry as one statement: a
  * data-modifying CTE is atomic on its own, so no transaction is needed and it is one round trip to
- * the database. The entry's subject is `subjectPrefix` followed by the written row's id.
+ * the database.
  */
 export async function auditedWrite<T extends { id: unknown }>(
   q: Queryable,
   write: { sql: string; params: readonly unknown[] },
-  entry: Omit<AuditEntry, 'subject'> & { subjectPrefix: string },
+  entry: AuditOfWrite,
 ): Promise<T[]> {
-  const n = write.params.length;
-  const p = (i: number) => `$${n + i}`;
-  return q.query<T>(
-    `WITH written AS (${write.sql}),
-     audited AS (
-       INSERT INTO audit_log (actor, action, subject, outcome, details, correlation_id)
-       SELECT ${p(1)}::text, ${p(2)}::text, ${p(3)}::text || written.id, ${p(4)}::text, ${p(5)}::jsonb, ${p(6)}::text FROM written
-     )
-     SELECT * FROM written`,
-    [...write.params, entry.actor, entry.action, entry.subjectPrefix, entry.outcome ?? 'ok', JSON.stringify(entry.details ?? {}), entry.correlationId ?? null],
-  );
+  const audited = auditOfWrite('written', write.params.length + 1, entry);
+  return q.query<T>(`WITH written AS (${write.sql}), audited AS (${audited.sql}) SELECT * FROM written`, [...write.params, ...audited.params]);
 }
 
 export async function auditTrail(q: Queryable, filter: { subject?: string; action?: string } = {}) {

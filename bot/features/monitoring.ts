@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { monitoringStartCard } from '../../cards/monitoring/cards';
-import { audit } from '../../services/audit';
 import { dutchDate, isoDay, localDay } from '../../services/dates';
 import { purgeClosedItems, runMonitoringDaily } from '../../services/monitoring/daily';
 import {
@@ -91,13 +90,9 @@ export const monitoringFeature: Feature = {
           const team = await peopleInTeam(db, data.regioteam);
           if (!team.some((p) => p.aad_object_id === data.owner)) throw forbidden('Kies een consulent uit het gekozen regioteam.');
         }
-        const id = await db.transaction(async (tx) => {
-          const created = await createItem(tx, config, {
-            kind: kind.id, caseReference: data.caseReference, date: data.date, ownerAad: data.owner, regioteam: data.regioteam, createdBy: scope.actor.aadObjectId,
-          });
-          await audit(tx, { actor: scope.actor.aadObjectId, action: 'monitoring.create', subject: `monitoring:${created}`, details: { kind: kind.id }, correlationId: scope.correlationId });
-          return created;
-        });
+        const id = await createItem(db, config, {
+          kind: kind.id, caseReference: data.caseReference, date: data.date, ownerAad: data.owner, regioteam: data.regioteam, createdBy: scope.actor.aadObjectId,
+        }, { actor: scope.actor.aadObjectId, action: 'monitoring.create', subjectPrefix: 'monitoring:', details: { kind: kind.id }, correlationId: scope.correlationId });
         scope.log.info({ itemId: id, kind: kind.id }, 'monitoring item created');
         return startCard(scope, `Monitoring gestart voor casus ${data.caseReference} (${kind.label.toLowerCase()}). Je krijgt een herinnering op elke termijn.`);
       },

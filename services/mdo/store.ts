@@ -1,4 +1,4 @@
-import { auditedWrite, type AuditEntry } from '../audit';
+import { auditedWrite, type AuditOfWrite } from '../audit';
 import type { Queryable } from '../db';
 import type { RingState } from '../status/current';
 import type { MdoAdvice, MdoAnswers } from './advice';
@@ -43,7 +43,7 @@ export interface MdoDecisionRow {
 export async function insertAdvice(
   q: Queryable,
   row: { ownerAad: string; regioteam?: string; inputs: StoredInputs; meetingAt: Date; advice: MdoAdvice; ringState: RingState; now: Date },
-  entry: Omit<AuditEntry, 'subject'> & { subjectPrefix: string },
+  entry: AuditOfWrite,
 ): Promise<MdoDecisionRow> {
   const rows = await auditedWrite<MdoDecisionRow>(q, {
     sql: `INSERT INTO mdo_decisions (owner_aad, regioteam, mdo_type, detail, meeting_at, organiser, case_refs, inputs, advice, ring_state,

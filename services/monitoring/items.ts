@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '../../cards/render';
 import type { Config } from '../../config';
 import { findKind, type MonitoringKind } from '../../config/monitoring-rules';
 import type { Office } from '../../config/office';
-import { audit } from '../audit';
+import { audit, auditOfWrite, type AuditOfWrite } from '../audit';
 import { authorize, type Actor } from '../authz';
 import { dutchDate, isoDay, localDay, parseIsoDay, schoolYearOf } from '../dates';
 import type { Queryable } from '../db';
@@ -68,10 +68,12 @@ export function oncePerYearMessage(kind: MonitoringKind, caseReference: string, 
 }
 
 /**
- * Stores an item and the due date of each stage. Call inside a transaction. Refuses an unknown
- * kind or team, an impossible date and a second once-per-school-year item.
+ * Stores an item, the due date of each stage and (when given) its audit entry in one statement, so
+ * it is atomic with or without a transaction around it. Refuses an unknown kind or team, an
+ * impossible date and a second once-per-school-year item (also when two arrive at once: the
+ * unique once_key decides).
  */
-export async function createItem(tx: Queryable, config: Config, input: NewItem): Promise<number> {
+export async function createItem(q: Queryable, config: Config, input: NewItem, entry?: AuditOfWrite): Promise<number> {
   const office = config.office;
   const kind = kindOrThrow(office, input.kind);
   if (!office.regioteams.some((t) => t.id === input.regioteam)) throw validationError(`Onbekend regioteam "${input.regioteam}".`);
@@ -83,23 +85,24 @@ export async function createItem(tx: Queryable, config: Config, input: NewItem):
   }
   const schoolYear = schoolYearOf(anchor).label;
   const onceKey = kind.oncePerSchoolYear ? `${kind.id}:${input.caseReference.toUpperCase()}:${schoolYear}` : null;
-  if (onceKey) {
-    const existing = await tx.query(`SELECT 1 FROM monitoring_items WHERE once_key = $1`, [onceKey]);
-    if (existing.length) throw conflict(oncePerYearMessage(kind, input.caseReference, schoolYear));
-  }
-  const rows = await tx.query<{ id: number }>(
-    `INSERT INTO monitoring_items (kind, case_reference, anchor_date, owner_aad, regioteam, school_year, once_key, source, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [kind.id, input.caseReference, isoDay(anchor), input.ownerAad, input.regioteam, schoolYear, onceKey, input.source ?? 'card', input.createdBy],
-  );
-  const id = Number(rows[0]!.id);
   const stages = computeStages(kind, isoDay(anchor), office, zoneOf(config)).map((s) => ({ stage: s.stage, seq: s.seq, due_on: s.dueOn }));
-  await tx.query(
-    `INSERT INTO monitoring_stages (item_id, stage, seq, due_on)
-     SELECT $1, s.stage, s.seq, s.due_on FROM jsonb_to_recordset($2::jsonb) AS s(stage text, seq integer, due_on date)`,
-    [id, JSON.stringify(stages)],
+  const params = [kind.id, input.caseReference, isoDay(anchor), input.ownerAad, input.regioteam, schoolYear, onceKey, input.source ?? 'card', input.createdBy, JSON.stringify(stages)];
+  const audited = entry ? auditOfWrite('item', params.length + 1, entry) : undefined;
+  const rows = await q.query<{ id: number }>(
+    `WITH item AS (
+       INSERT INTO monitoring_items (kind, case_reference, anchor_date, owner_aad, regioteam, school_year, once_key, source, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (once_key) DO NOTHING RETURNING id
+     ),
+     staged AS (
+       INSERT INTO monitoring_stages (item_id, stage, seq, due_on)
+       SELECT item.id, s.stage, s.seq, s.due_on FROM item, jsonb_to_recordset($10::jsonb) AS s(stage text, seq integer, due_on date)
+     )${audited ? `,
+     audited AS (${audited.sql})` : ''}
+     SELECT id FROM item`,
+    [...params, ...(audited?.params ?? [])],
   );
-  return id;
+  if (!rows[0]) throw conflict(oncePerYearMessage(kind, input.caseReference, schoolYear));
+  return Number(rows[0].id);
 }
 
 export async function getItem(q: Queryable, id: number, forUpdate = false): Promise<ItemRow | undefined> {

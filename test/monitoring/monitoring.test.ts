@@ -91,6 +91,8 @@ describe('monitoring deadlines', () => {
     ids.overdracht = Number(item!.id);
     const stages = await h.db.query(`SELECT stage, due_on::text AS due_on, status FROM monitoring_stages WHERE item_id = $1 ORDER BY seq`, [ids.overdracht]);
     expect(stages).toEqual([{ stage: 'controle', due_on: '2026-11-24', status: 'pending' }, { stage: 'termijn', due_on: '2026-12-08', status: 'pending' }]);
+    const trail = await h.db.query(`SELECT actor, action, details FROM audit_log WHERE subject = $1`, [`monitoring:${ids.overdracht}`]);
+    expect(trail).toEqual([{ actor: users.consulent.aadObjectId, action: 'monitoring.create', details: { kind: 'overdracht-wijkteam' } }]);
     const bad = await h.invoke(cardAction('monitoring.create', { kind: 'thuiszitter', caseReference: 'Jan de Vries', date: '2026-10-27', owner: users.consulent.aadObjectId, regioteam: 'noord' }, { from: users.consulent }));
     expect(bad.value).toContain('Casusnummer: een casusnummer bestaat uit cijfers');
   });
@@ -107,6 +109,10 @@ describe('monitoring deadlines', () => {
     expect(text((await create('2027-08-01')).value)).toContain('Monitoring gestart');
     const rows = await h.db.query(`SELECT school_year FROM monitoring_items WHERE case_reference = 'P-2027-0001' ORDER BY id`);
     expect(rows).toEqual([{ school_year: '2026-2027' }, { school_year: '2027-2028' }]);
+    // Two clicks at the same moment (two devices, a retry): one item, and the other gets the same Dutch refusal.
+    const clicks = await Promise.all([0, 1].map(() => h.invoke(cardAction('monitoring.create', { kind: 'preventief-gesprek', caseReference: 'P-2027-0002', date: '2027-01-12', owner: users.consulent4.aadObjectId, regioteam: 'zuid' }, { from: users.teamleiderZuid }))));
+    expect(clicks.map((c) => (text(c.value).includes('Monitoring gestart') ? 'started' : text(c.value).includes('al een preventief gesprek') ? 'refused' : text(c.value))).sort()).toEqual(['refused', 'started']);
+    expect(await h.db.query(`SELECT count(*)::int AS n FROM monitoring_items WHERE case_reference = 'P-2027-0002'`)).toEqual([{ n: 1 }]);
   });
 
   it('posts one digest per linked channel per day, grouped per consulent, and each stage personally once', async () => {
