@@ -149,8 +149,10 @@ export async function createTurnScope(deps: AppDeps, context: TurnContext, verb?
       await upsertConversation(tx, { id: conversation.id, kind: conversation.kind, teamId: undefined, reference });
       const row = await getConversation(tx, conversation.id);
       let person = await upsertPerson(tx, { aadObjectId, teamsUserId: activity.from.id, name: activity.from.name });
-      // Someone acting in a linked channel works in that regioteam, unless we already know better.
-      if (!person.regioteam && row?.regioteam) {
+      // Someone acting in a linked channel works in that regioteam, unless we already know better
+      // (a teamleider's regioteam comes from the configuration, not from where they click).
+      const leadsATeam = resolveActor({ aadObjectId, name: '', upn: person.upn }, deps.roles).teamleiderOf.length > 0;
+      if (!person.regioteam && row?.regioteam && !leadsATeam) {
         await setRegioteam(tx, aadObjectId, row.regioteam);
         person = { ...person, regioteam: row.regioteam };
       }

@@ -70,6 +70,10 @@ export const PERMISSIONS = {
   'status.consult': { allowed: () => true, whoCan: 'iedere medewerker' },
   'caseload.teamView': { allowed: (a, r) => isMt(a) || (r.regioteam ? leadsTeam(a, r) : isTeamleider(a)), whoCan: 'de teamleider van dit regioteam of het MT' },
   'caseload.otherTeamFigures': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
+  'caseload.help': {
+    allowed: (a, r) => isMt(a) || leadsTeam(a, r) || (!!r.regioteam && a.regioteam === r.regioteam),
+    whoCan: 'collega\'s van dat regioteam, de teamleider of het MT',
+  },
   'request.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de aanvrager' },
   'monitoring.startForOthers': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
   'monitoring.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad || isMt(a) || leadsTeam(a, r), whoCan: 'de eigenaar van het item, de teamleider of het MT' },

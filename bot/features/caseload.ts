@@ -177,6 +177,8 @@ const actions = {
 
   'caseload.offer': action(z.object({ requestId, amount: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'kies een aantal' }).int().min(1, 'kies een aantal').max(20)) }), async (scope, data) => {
     const detail = await scope.deps.db.transaction(async (tx) => {
+      // Help is organised within the regioteam (report, verbetervoorstel 9).
+      authorize(scope.actor, 'caseload.help', { regioteam: (await requireRequest(tx, data.requestId, true)).request.regioteam });
       await offerHelp(tx, data.requestId, scope.actor.aadObjectId, data.amount, scope.deps.clock.now());
       const detail = await updateRequestCard(tx, data.requestId, office(scope), zone(scope));
       const team = teamName(office(scope), detail.request.regioteam);
@@ -230,7 +232,11 @@ const actions = {
   'caseload.withdraw': action(z.object({ requestId }), (scope, data) => closeAs(scope, data.requestId, 'ingetrokken')),
 
   /** Universal Actions refresh: Teams asks for the card as this user should see it. */
-  'caseload.refresh': action(z.object({ requestId }), async (scope, data) => ({ card: viewOf(scope, await requireRequest(scope.deps.db, data.requestId)) })),
+  'caseload.refresh': action(z.object({ requestId }), async (scope, data) => {
+    const detail = await requireRequest(scope.deps.db, data.requestId);
+    authorize(scope.actor, 'caseload.help', { regioteam: detail.request.regioteam });
+    return { card: viewOf(scope, detail) };
+  }),
 
   'caseload.figures': action(figuresSchema, async (scope, data) => {
     const { team, isNew } = resolveTeam(scope, data.regioteam);
