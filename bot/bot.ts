@@ -10,6 +10,7 @@ import { handleTurnError } from './errors';
 import { isTransientInfrastructureError } from '../services/errors';
 import type { Reply, TurnScope } from './routes';
 import type { Router } from './router';
+import { rememberJoinedMembers, syncTeamRoster } from './roster';
 import { claimActivity, createTurnScope, describeConversation, forgetConversation, storedReference } from './turn-scope';
 
 export const toActivity = (reply: Reply): Partial<Activity> =>
@@ -198,6 +199,8 @@ export function createBotLogic(deps: AppDeps, router: Router) {
     forgetConversation(deps.db, conv.teamId);
     forgetConversation(deps.db, conv.id);
     deps.kickDeliveries();
+    // Everyone in the team becomes reachable for personal notifications, also before they talk to the bot.
+    await syncTeamRoster(context, deps.db, unscopedTurn(context).log, conv.teamId);
   }
 
   /**
@@ -290,6 +293,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
             else await onInstalledInTeam(context);
           }
           else if (activity.membersRemoved?.some((m) => m.id === botId)) await onRemovedFromTeam(context);
+          else if (activity.membersAdded?.length && describeConversation(activity).teamId) await rememberJoinedMembers(context, deps.db, unscopedTurn(context).log);
           else if (eventType.startsWith('channel')) await onChannelEvent(context, eventType);
           break;
         }

@@ -43,3 +43,43 @@ export async function setRegioteam(q: Queryable, aadObjectId: string, regioteam:
 export async function setPersonalConversation(q: Queryable, aadObjectId: string, conversationId: string): Promise<void> {
   await q.query(`UPDATE people SET personal_conversation_id = $2, updated_at = now() WHERE aad_object_id = $1`, [aadObjectId, conversationId]);
 }
+
+/** A member of a team the bot is in, as Teams lists them (roster or a join event). */
+export interface TeamMember {
+  aadObjectId: string;
+  /** The Teams user id ("29:…") a personal chat is opened with. */
+  teamsUserId: string;
+  name?: string;
+  upn?: string;
+}
+
+/**
+ * Remembers team members so personal notifications reach them before they ever talked to the bot.
+ * One statement per batch. Keeps a known regioteam and personal chat, and a name or upn when the new
+ * one is missing; a row whose values did not change is not written (re-installs touch nothing).
+ * Returns the number of people added or changed.
+ */
+export async function upsertTeamMembers(q: Queryable, members: readonly TeamMember[]): Promise<number> {
+  // The same person twice in one statement would make ON CONFLICT update a row twice (an error).
+  const unique = [...new Map(members.map((m) => [m.aadObjectId, m])).values()];
+  if (unique.length === 0) return 0;
+  const batch = unique.map((m) => ({ aad: m.aadObjectId, teams_id: m.teamsUserId, name: m.name ?? '', upn: m.upn || null }));
+  const rows = await q.query<{ changed: number }>(
+    `WITH written AS (
+       INSERT INTO people (aad_object_id, teams_user_id, name, upn)
+       SELECT m.aad, m.teams_id, COALESCE(m.name, ''), m.upn FROM jsonb_to_recordset($1::jsonb) AS m(aad text, teams_id text, name text, upn text)
+       ON CONFLICT (aad_object_id) DO UPDATE SET
+         teams_user_id = EXCLUDED.teams_user_id,
+         name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE people.name END,
+         upn = COALESCE(EXCLUDED.upn, people.upn),
+         updated_at = now()
+       WHERE people.teams_user_id IS DISTINCT FROM EXCLUDED.teams_user_id
+          OR (EXCLUDED.name <> '' AND EXCLUDED.name <> people.name)
+          OR (EXCLUDED.upn IS NOT NULL AND EXCLUDED.upn IS DISTINCT FROM people.upn)
+       RETURNING 1
+     )
+     SELECT count(*)::int AS changed FROM written`,
+    [JSON.stringify(batch)],
+  );
+  return rows[0]?.changed ?? 0;
+}

@@ -50,6 +50,8 @@ export class FakeConnector {
   readonly gone = new Map<string, number>();
   /** Members returned by the roster endpoints. */
   members: Array<{ id: string; aadObjectId: string; name: string; userPrincipalName?: string; email?: string }> = [];
+  /** Members per page of GET …/pagedmembers; by default the page size the bot asks for (all when it asks none). */
+  rosterPageSize?: number;
   url = '';
 
   async start(): Promise<this> {
@@ -141,11 +143,20 @@ export class FakeConnector {
           return member ? this.answer(res, call, 200, member) : this.answer(res, call, 404, { error: { code: 'MemberNotFound' } });
         }
         case 'pagedMembers':
-          return this.answer(res, call, 200, { members: this.members });
+          return this.answer(res, call, 200, path.endsWith('/pagedmembers') ? this.page(req.url ?? '') : { members: this.members });
         default:
           return this.answer(res, call, 200, {});
       }
     });
+  }
+
+  /** One page of the roster; the continuation token is the offset of the next page. */
+  private page(url: string): { members: FakeConnector['members']; continuationToken?: string } {
+    const query = new URL(url, 'http://connector').searchParams;
+    const size = this.rosterPageSize ?? (Number(query.get('pageSize')) || this.members.length);
+    const offset = Number(query.get('continuationToken')) || 0;
+    const next = offset + size;
+    return { members: this.members.slice(offset, next), continuationToken: next < this.members.length ? String(next) : undefined };
   }
 
   private pickFault(call: RecordedCall): FaultRule | undefined {
