@@ -1,6 +1,6 @@
 import { auditedWrite, auditTrail } from '../../services/audit';
 import type { Database } from '../../services/db';
-import { openTestDatabase, type TestDatabase } from '../harness/test-db';
+import { openTestDatabase, testDialect, type TestDatabase } from '../harness/test-db';
 
 /**
  * What every service relies on from `db.transaction` and `db.query`, on both databases. On the
@@ -76,6 +76,19 @@ describe('database transactions', () => {
     );
     const expected = Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 5 !== 0).map((i) => `t${i}-done`).sort();
     expect(await labels()).toEqual(expected);
+  });
+
+  const onPostgres = testDialect() === 'postgres' ? it : it.skip;
+  onPostgres('keeps answering when another replica\'s migration changes a table under a prepared statement', async () => {
+    await db.query(`INSERT INTO tx_probe (label) VALUES ('before')`);
+    const all = () => db.query<Record<string, unknown>>(`SELECT * FROM tx_probe ORDER BY id`);
+    // Prepare on every pooled connection, as a running replica would have.
+    await Promise.all(Array.from({ length: 12 }, () => all()));
+    const other = await t.openAnother();
+    await other.exec(`ALTER TABLE tx_probe ADD COLUMN note text NOT NULL DEFAULT 'added'`);
+    for (let i = 0; i < 12; i++) expect(await all()).toEqual([expect.objectContaining({ label: 'before', note: 'added' })]);
+    await db.transaction(async (tx) => expect(await tx.query(`SELECT * FROM tx_probe ORDER BY id`)).toEqual([expect.objectContaining({ note: 'added' })]));
+    await other.exec(`ALTER TABLE tx_probe DROP COLUMN note`);
   });
 
   it('writes a row and its audit entry in one statement', async () => {
