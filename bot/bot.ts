@@ -112,6 +112,21 @@ export function commandText(activity: Partial<Activity>): string {
   return text.replace(/<[^>]+>/g, ' ');
 }
 
+/** Card data fields that name what an action is about; a refusal's audit entry records them. */
+const TARGET_FIELDS = ['changeId', 'announcementId', 'requestId', 'offerId', 'itemId', 'id'] as const;
+
+/** The ids a card action claims to act on (short strings and whole numbers only). */
+export function attemptedIds(data: unknown): Record<string, string | number> {
+  const ids: Record<string, string | number> = {};
+  if (!isObject(data)) return ids;
+  for (const field of TARGET_FIELDS) {
+    const value = data[field];
+    if (typeof value === 'number' && Number.isSafeInteger(value)) ids[field] = value;
+    else if (typeof value === 'string' && /^[\w-]{1,40}$/.test(value)) ids[field] = value;
+  }
+  return ids;
+}
+
 /** The bot's turn logic: thin, everything else lives in the router's handlers and services/. */
 export function createBotLogic(deps: AppDeps, router: Router) {
   /** Activities whose turn failed on passing trouble while the database could not be reached to forget them. */
@@ -124,9 +139,10 @@ export function createBotLogic(deps: AppDeps, router: Router) {
   }
 
   /** What handleTurnError needs: the turn's own logger and id, or fresh ones when it failed before it had a scope. */
-  function errorContext(context: TurnContext, scope: TurnScope | undefined, verb?: string) {
-    if (scope) return { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId, verb };
-    return { ...unscopedTurn(context, verb), actorAad: context.activity.from?.aadObjectId, verb };
+  function errorContext(context: TurnContext, scope: TurnScope | undefined, verb?: string, data?: unknown) {
+    const attempted = attemptedIds(data);
+    if (scope) return { log: scope.log, correlationId: scope.correlationId, actorAad: scope.actor.aadObjectId, verb, attempted };
+    return { ...unscopedTurn(context, verb), actorAad: context.activity.from?.aadObjectId, verb, attempted };
   }
 
   /**
@@ -173,7 +189,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
       return { status: 200, body: invokeCard(reply) };
     } catch (error) {
       await forgetFailedTurn(context.activity, error);
-      const handled = await handleTurnError(deps, error, errorContext(context, scope, verb));
+      const handled = await handleTurnError(deps, error, errorContext(context, scope, verb, value.action?.data));
       return { status: 200, body: invokeCard({ text: handled.text }) };
     }
   }

@@ -24,13 +24,15 @@ export const internalErrorText = (correlationId: string) => `${INTERNAL_ERROR} K
 export async function handleTurnError(
   deps: AppDeps,
   error: unknown,
-  ctx: { log: Logger; correlationId: string; actorAad?: string; verb?: string },
+  ctx: { log: Logger; correlationId: string; actorAad?: string; verb?: string; attempted?: Record<string, string | number> },
 ): Promise<HandledError> {
   if (error instanceof UserFacingError) {
     deps.metrics.errors.inc({ code: error.code });
     ctx.log.info({ code: error.code }, 'turn refused');
     if (error.code === ErrorCode.Forbidden && ctx.actorAad) {
-      await audit(deps.db, { actor: ctx.actorAad, action: ctx.verb ?? 'command', outcome: 'refused', correlationId: ctx.correlationId }).catch(() => undefined);
+      // What the refused click pointed at, as the card claimed it (ids only, never free text).
+      const details = ctx.attempted && Object.keys(ctx.attempted).length > 0 ? { attempted: ctx.attempted } : undefined;
+      await audit(deps.db, { actor: ctx.actorAad, action: ctx.verb ?? 'command', outcome: 'refused', details, correlationId: ctx.correlationId }).catch(() => undefined);
     }
     return { reply: { card: errorCard(error.message) }, text: error.message };
   }

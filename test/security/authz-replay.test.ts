@@ -77,6 +77,8 @@ describe('authorisation: replayed card payloads', () => {
   };
   const ok = async (verb: string, data: Data, from: TestUser, where?: TeamChannel | 'personal') => succeeded(await invoke(verb, data, from, where), verb);
   const lastId = async (table: string) => Number((await rows<{ id: number }>(`SELECT max(id) AS id FROM ${table}`))[0]!.id);
+  const lastRefusal = async (actor: TestUser, action: string) =>
+    (await h.db.query<{ details: Record<string, unknown> }>(`SELECT details FROM audit_log WHERE actor = $1 AND action = $2 AND outcome = 'refused' ORDER BY id DESC LIMIT 1`, [actor.aadObjectId, action]))[0]?.details;
   const refusals = async (actor: TestUser, action: string) =>
     Number((await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor = $1 AND action = $2 AND outcome = 'refused'`, [actor.aadObjectId, action]))[0]!.n);
   /** What a refused click must not have caused anywhere: deliveries queued (the sender only updates those rows), audited changes. */
@@ -212,6 +214,9 @@ describe('authorisation: replayed card payloads', () => {
       const answer = await invoke(row.verb, data, intruder, row.where);
       expect({ who: intruder.name, type: answer.type, answer: text(answer.value) }).toEqual({ who: intruder.name, type: 'application/vnd.microsoft.activity.message', answer: expect.stringContaining(refusal) });
       expect(await refusals(intruder, row.verb)).toBe(counted + 1);
+      // The audit entry says what the click pointed at (the ids the card claimed).
+      const ids = Object.fromEntries(Object.entries(data).filter(([key]) => ['changeId', 'announcementId', 'requestId', 'offerId', 'itemId', 'id'].includes(key)));
+      expect(await lastRefusal(intruder, row.verb)).toEqual(Object.keys(ids).length ? { attempted: ids } : {});
     }
     expect([await row.state(), await sideEffects()]).toEqual(before);
 
