@@ -89,6 +89,15 @@ export function can(actor: Actor, permission: Permission, resource: Resource = {
   return (PERMISSIONS[permission] as Rule).allowed(actor, resource);
 }
 
+/**
+ * Whether the actor holds the permission for some regioteam (or without one): what the menu offers.
+ * Using the command still checks the permission for the team it is about.
+ */
+export function canSomewhere(actor: Actor, permission: Permission): boolean {
+  const teams = [...actor.teamleiderOf, ...(actor.regioteam ? [actor.regioteam] : [])];
+  return can(actor, permission) || teams.some((regioteam) => can(actor, permission, { regioteam }));
+}
+
 /** Throws a Dutch refusal naming who can; callers audit the refusal through the turn handler. */
 export function authorize(actor: Actor, permission: Permission, resource: Resource = {}): void {
   if (!can(actor, permission, resource)) {

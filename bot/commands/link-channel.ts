@@ -1,7 +1,7 @@
 import { successCard } from '../../cards/notice';
 import { findRegioteam } from '../../config/office';
 import { audit } from '../../services/audit';
-import { authorize } from '../../services/authz';
+import { authorize, canSomewhere } from '../../services/authz';
 import { linkChannel, unlinkChannel } from '../../services/conversations';
 import { validationError } from '../../services/errors';
 import type { CommandDef, TurnScope } from '../routes';
@@ -18,7 +18,7 @@ export const linkCommand: CommandDef = {
   title: 'Kanaal koppelen',
   description: 'Koppel dit kanaal aan een regioteam (teamleider of MT).',
   button: 'Koppelen',
-  visibleTo: (actor) => actor.isMt || actor.teamleiderOf.length > 0,
+  visibleTo: (actor) => canSomewhere(actor, 'channel.link'),
   async run(scope, args) {
     const teams = scope.deps.config.office.regioteams;
     const team = findRegioteam(scope.deps.config.office, args);

@@ -5,7 +5,7 @@ import { figuresFormCard } from '../../cards/caseload/workload';
 import { infoCard, successCard } from '../../cards/notice';
 import { findRegioteam, type Regioteam } from '../../config/office';
 import { audit } from '../../services/audit';
-import { authorize } from '../../services/authz';
+import { authorize, canSomewhere } from '../../services/authz';
 import { getFigures, saveFigures } from '../../services/caseload/figures';
 import { caseloadJobs } from '../../services/caseload/jobs';
 import { postRequestCard, teamName, updateRequestCard } from '../../services/caseload/notify';
@@ -102,7 +102,7 @@ const teamViewCommand: CommandDef = {
   title: 'Werkdruk van het team',
   description: 'Bekijk de werkdruk en hulpvragen van een regioteam (teamleider, MT).',
   button: 'Bekijken',
-  visibleTo: (actor) => actor.isMt || actor.teamleiderOf.length > 0,
+  visibleTo: (actor) => canSomewhere(actor, 'caseload.teamView'),
   async run(scope, args) {
     const teams = office(scope).regioteams;
     const team = args.trim()

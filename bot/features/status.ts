@@ -11,7 +11,7 @@ import {
   unreadCard,
 } from '../../cards/status';
 import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, ringPresets } from '../../config/rings';
-import { authorize } from '../../services/authz';
+import { authorize, can } from '../../services/authz';
 import { linkedChannels } from '../../services/conversations';
 import { addWorkingDays, dutchDate, isoDay, localDay } from '../../services/dates';
 import { notFound } from '../../services/errors';
@@ -163,7 +163,7 @@ export const statusFeature: Feature = {
       title: 'Statusaanpassing',
       description: 'Bereid een statusaanpassing voor (MT).',
       button: 'Voorbereiden',
-      visibleTo: (a) => a.isMt,
+      visibleTo: (actor) => can(actor, 'status.propose'),
       run: async (scope) => proposalForm(scope),
     },
   ],

@@ -60,8 +60,15 @@ describe('foundation: install, menu, linking', () => {
   it('answers "help" in personal chat with the menu; MT sees statusaanpassing, a consulent does not', async () => {
     await h.send(personalMessage('help', { from: users.consulent }));
     expect(textOf(h.lastCard())).not.toContain('Statusaanpassing');
+    expect(textOf(h.lastCard())).not.toContain('Kanaal koppelen');
+    expect(textOf(h.lastCard())).not.toContain('Werkdruk van het team');
     await h.send(personalMessage('Menu', { from: users.mt }));
     expect(textOf(h.lastCard())).toContain('Statusaanpassing');
+    // A teamleider is offered what they may do for their own team, not the MT's work.
+    await h.send(personalMessage('menu', { from: users.teamleiderNoord }));
+    expect(textOf(h.lastCard())).toContain('Kanaal koppelen');
+    expect(textOf(h.lastCard())).toContain('Werkdruk van het team');
+    expect(textOf(h.lastCard())).not.toContain('Statusaanpassing');
   });
 
   it('answers unknown text with the menu instead of silence', async () => {
