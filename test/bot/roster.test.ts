@@ -3,14 +3,13 @@
  * never opened Wendbaar (their Teams user id comes from the team's roster, or from the join event).
  */
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { infoCard } from '../../cards/notice';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import { getPerson } from '../../services/people';
-import { createLogger } from '../../services/logger';
 import { botInstalled, channelMessage, teams, type TeamChannel, type TestActivity } from '../fixtures/activities';
 import { users, type TestUser } from '../fixtures/people';
 import { cardsOf, startHarness, type Harness } from '../harness/harness';
+import { captureLogs } from '../harness/log-capture';
 
 const team = (key: string): TeamChannel => ({
   teamId: `19:team-${key}@thread.tacv2`,
@@ -28,17 +27,11 @@ function membersJoined(t: TeamChannel, members: Array<{ id: string; aadObjectId:
 
 describe('roster sync: team members are reachable before they talk to the bot', () => {
   let h: Harness;
-  const lines: string[] = [];
+  const { log, lines } = captureLogs();
   const records = () => lines.map((line) => JSON.parse(line) as { level: number; msg: string; status?: number; teamId?: string });
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    h = await startHarness({ log: createLogger('info', sink) });
+    h = await startHarness({ log });
   });
   afterAll(async () => {
     await h.close();

@@ -5,6 +5,7 @@ import type { Queryable } from '../../services/db';
 import { createItem } from '../../services/monitoring/items';
 import type { ScheduledJob } from '../../services/scheduler/types';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TestActivity } from '../fixtures/activities';
+import { helpRequestForm, mdoForm } from '../fixtures/forms';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';
 
@@ -22,16 +23,6 @@ const AWAY_MS = 3_000;
 const TRY_AGAIN = 'probeer het zo opnieuw';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
-
-/** What a consulent fills in on the MDO card (as in test/mdo/flow.test.ts). */
-const mdoForm = {
-  type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten',
-  involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
-  canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
-};
-const helpRequest = {
-  kind: 'overnemen', caseCount: '2', reason: 'piekbelasting', urgency: 'week', periodFrom: '', periodTo: '', caseRefs: 'C-2026-0142', description: '',
-};
 
 pgOnly('the database going away (PostgreSQL)', () => {
   let h: Harness;
@@ -125,7 +116,7 @@ pgOnly('the database going away (PostgreSQL)', () => {
   });
 
   it('the database going away half-way through an offer of help keeps neither the offer nor its notification', async () => {
-    const asked = await h.invoke(cardAction('caseload.request', helpRequest, { from: users.consulent }));
+    const asked = await h.invoke(cardAction('caseload.request', helpRequestForm, { from: users.consulent }));
     expect(text(asked.value)).toContain('Je hulpvraag staat in het teamkanaal');
     await h.app.sender.drain();
     const requestId = await count(`SELECT max(id)::int AS n FROM help_requests`);

@@ -2,6 +2,7 @@ import type { DeliverySender } from '../../bot/delivery-sender';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import { countByText, fastSender, seedChannels } from '../delivery/helpers';
 import { botInstalled, cardAction, channelMessage, teams } from '../fixtures/activities';
+import { helpRequestForm, mdoForm } from '../fixtures/forms';
 import { users } from '../fixtures/people';
 import type { RecordedCall } from '../harness/fake-connector';
 import { startHarness, type Harness } from '../harness/harness';
@@ -17,15 +18,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Answered with success (a hung call is recorded with status 0: it never arrived here). */
 const ok = (c: RecordedCall) => c.status >= 200 && c.status < 300;
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
-
-const helpRequest = {
-  kind: 'overnemen', caseCount: '2', reason: 'piekbelasting', urgency: 'week', periodFrom: '', periodTo: '', caseRefs: 'C-2026-0142', description: '',
-};
-const mdoForm = {
-  type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten',
-  involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
-  canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
-};
 
 describe(`Teams faults (${testDialect()})`, () => {
   let h: Harness;
@@ -66,7 +58,7 @@ describe(`Teams faults (${testDialect()})`, () => {
       });
     await enqueue(0, 30);
     // A real flow during the outage: a help request whose channel post waits for Teams.
-    const asked = await h.invoke(cardAction('caseload.request', helpRequest, { from: users.consulent }));
+    const asked = await h.invoke(cardAction('caseload.request', helpRequestForm, { from: users.consulent }));
     expect(text(asked.value)).toContain('Je hulpvraag staat in het teamkanaal');
     await sleep(1_500);
     await enqueue(30, 60);
@@ -96,7 +88,7 @@ describe(`Teams faults (${testDialect()})`, () => {
   });
 
   it('Teams delivering the same offer of help three times at once: one offer, one notification', async () => {
-    await h.invoke(cardAction('caseload.request', { ...helpRequest, caseRefs: 'C-2026-0277' }, { from: users.consulent }));
+    await h.invoke(cardAction('caseload.request', { ...helpRequestForm, caseRefs: 'C-2026-0277' }, { from: users.consulent }));
     await h.app.sender.settle(10_000);
     const requestId = await count(`SELECT max(id)::int AS n FROM help_requests`);
     h.connector.reset();

@@ -1,16 +1,10 @@
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
+import { mdoForm } from '../fixtures/forms';
 import { users } from '../fixtures/people';
 import { expectValidCard } from '../harness/card-validation';
 import { startHarness, type Harness } from '../harness/harness';
 
 const textOf = (card: unknown) => JSON.stringify(card ?? {});
-
-/** What a consulent fills in on the MDO card (all inputs arrive as strings). */
-const filled = {
-  type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten',
-  involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
-  canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
-};
 
 /** The id the advice card's buttons carry. */
 function decisionId(card: Record<string, unknown>): string {
@@ -42,7 +36,7 @@ describe('MDO participation decisions through Teams', () => {
     expect(textOf(form)).toContain('Wettelijke grondslag en gegevensuitwisseling');
     expect(textOf(form)).toContain('VIOS-overleg (per gemeente)');
 
-    const advised = await h.invoke(cardAction('mdo.advise', filled, { from: users.consulent }));
+    const advised = await h.invoke(cardAction('mdo.advise', mdoForm, { from: users.consulent }));
     expectValidCard(advised.value, 'mdo advice');
     expect(textOf(advised.value)).toContain('Advies: Online deelnemen');
     expect(textOf(advised.value)).toContain('Prioriteit: **Belangrijk**');
@@ -93,7 +87,7 @@ describe('MDO participation decisions through Teams', () => {
 
   it('invalid or missing inputs: the form comes back with a Dutch error and the values kept; nothing stored', async () => {
     const before = await count();
-    const missing = await h.invoke(cardAction('mdo.advise', { ...filled, legalBasis: '', gemeente: '' }, { from: users.consulent }));
+    const missing = await h.invoke(cardAction('mdo.advise', { ...mdoForm, legalBasis: '', gemeente: '' }, { from: users.consulent }));
     const card = textOf(missing.value);
     expect(card).toContain('Controleer je invoer');
     expect(card).toContain('Grondslag en gegevensuitwisseling: kies ja, nee of onbekend');
@@ -101,15 +95,15 @@ describe('MDO participation decisions through Teams', () => {
     expect(card).toContain('"value":"Gemeente Houten"');
     expectValidCard(missing.value, 'mdo form with error');
 
-    const bsn = await h.invoke(cardAction('mdo.advise', { ...filled, involved: 'ja', caseRefs: '111222333' }, { from: users.consulent }));
+    const bsn = await h.invoke(cardAction('mdo.advise', { ...mdoForm, involved: 'ja', caseRefs: '111222333' }, { from: users.consulent }));
     expect(textOf(bsn.value)).toContain('dit lijkt een BSN');
-    const personal = await h.invoke(cardAction('mdo.advise', { ...filled, organiser: 'Meester Jan, jan@school.nl' }, { from: users.consulent }));
+    const personal = await h.invoke(cardAction('mdo.advise', { ...mdoForm, organiser: 'Meester Jan, jan@school.nl' }, { from: users.consulent }));
     expect(textOf(personal.value)).toContain('een e-mailadres');
     expect(await count()).toBe(before);
   });
 
   it("refuses a submit for another consulent's decision and keeps it unchanged", async () => {
-    const advised = await h.invoke(cardAction('mdo.advise', { ...filled, involved: 'ja', caseRefs: 'C-2026-0412', canOnline: 'nee' }, { from: users.consulent }));
+    const advised = await h.invoke(cardAction('mdo.advise', { ...mdoForm, involved: 'ja', caseRefs: 'C-2026-0412', canOnline: 'nee' }, { from: users.consulent }));
     expect(textOf(advised.value)).toContain('Advies: Fysiek deelnemen');
     expect(textOf(advised.value)).toContain('Prioriteit: **Essentieel**');
     const id = decisionId(advised.value);
@@ -132,7 +126,7 @@ describe('MDO participation decisions through Teams', () => {
   it('a decision in a channel belongs to whoever submits the form', async () => {
     await h.send(channelMessage('mdo', { from: users.consulent }));
     expect(textOf(h.lastCard())).toContain('Dit besluit is persoonlijk');
-    const advised = await h.invoke(cardAction('mdo.advise', { ...filled, legalBasis: 'onbekend' }, { from: users.consulent2, where: teams.noord }));
+    const advised = await h.invoke(cardAction('mdo.advise', { ...mdoForm, legalBasis: 'onbekend' }, { from: users.consulent2, where: teams.noord }));
     expect(textOf(advised.value)).toContain('Advies: Eerst juridische toets');
     const id = decisionId(advised.value);
     const [row] = await h.db.query<{ owner_aad: string }>(`SELECT owner_aad FROM mdo_decisions WHERE id = $1`, [id]);

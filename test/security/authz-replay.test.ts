@@ -1,5 +1,6 @@
 import { PERMISSIONS, type Permission } from '../../services/authz';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TeamChannel } from '../fixtures/activities';
+import { helpRequestForm, mdoForm, statusProposal } from '../fixtures/forms';
 import { users, type TestUser } from '../fixtures/people';
 import { startHarness, type Harness, type InvokeBody } from '../harness/harness';
 
@@ -13,26 +14,6 @@ import { startHarness, type Harness, type InvokeBody } from '../harness/harness'
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
 type Data = Record<string, unknown>;
-
-const proposal = {
-  preset: 'ring3-gepauzeerd',
-  reasonCategory: 'personeelsuitval',
-  reason: 'Twee consulenten langdurig afwezig; vacature staat open.',
-  startDate: '2026-12-01',
-  endDate: '2027-03-01',
-  practiceImpact: 'Meld je af voor overleggen zonder directe betrokkenheid.',
-  partnerText: '',
-};
-
-const helpRequest = {
-  kind: 'overnemen', caseCount: '2', reason: 'piekbelasting', urgency: 'week', periodFrom: '', periodTo: '', caseRefs: 'C-2026-0142', description: '',
-};
-
-const mdoForm = {
-  type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten',
-  involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
-  canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
-};
 
 /** Why each verb that is not in the restricted table below may be used by anyone who can click it. */
 const OPEN_TO_EVERYONE: Record<string, string> = {
@@ -87,7 +68,7 @@ describe('authorisation: replayed card payloads', () => {
   // --- the state the allowed users create, exactly through their own clicks ---------------------
   const statusState: Snapshot = async () => [await rows(`SELECT * FROM status_changes ORDER BY id`), await rows(`SELECT * FROM status_announcements ORDER BY id`)];
   const draft = async () => {
-    await ok('status.preview', proposal, users.mt);
+    await ok('status.preview', statusProposal, users.mt);
     return lastId('status_changes');
   };
   const proposed = async () => {
@@ -108,7 +89,7 @@ describe('authorisation: replayed card payloads', () => {
 
   const caseloadState: Snapshot = async () => [await rows(`SELECT * FROM help_requests ORDER BY id`), await rows(`SELECT * FROM help_offers ORDER BY id`)];
   const asked = async () => {
-    await ok('caseload.request', helpRequest, users.consulent);
+    await ok('caseload.request', helpRequestForm, users.consulent);
     return lastId('help_requests');
   };
   const offered = async () => {
@@ -134,7 +115,7 @@ describe('authorisation: replayed card payloads', () => {
   const otherTeam = [users.consulent3, users.teamleiderZuid];
   const monitoringOwner = [users.consulent2, users.consulent3, users.teamleiderZuid];
   const table: Row[] = [
-    { verb: 'status.preview', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => proposal },
+    { verb: 'status.preview', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => statusProposal },
     { verb: 'status.consult', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await draft(), deadline: '2026-11-27', regioteams: 'noord,zuid' }) },
     { verb: 'status.skipConsultation', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await draft(), skipReason: 'Acute uitval.' }) },
     { verb: 'status.withdraw', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await draft() }) },

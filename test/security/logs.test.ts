@@ -3,12 +3,11 @@
  * text, a refused personal-data submit, an unknown verb) runs with every info-level log line
  * captured; none contains message text, card free text, a case reference or a person's name.
  */
-import { Writable } from 'node:stream';
 import { HELP_KINDS, HELP_REASONS, URGENCIES } from '../../services/caseload/types';
-import { createLogger } from '../../services/logger';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';
+import { captureLogs } from '../harness/log-capture';
 
 const CASE_REF = 'C-2024-0777';
 const FREE_TEXT = 'Moeder van Jayden Pietersen belde over verzuim';
@@ -17,16 +16,10 @@ const REFUSED_TEXT = 'Bel de vader op 06-98765432 voor overleg';
 
 describe('logs at info level', () => {
   let h: Harness;
-  const lines: string[] = [];
+  const { log, lines } = captureLogs();
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    h = await startHarness({ log: createLogger('info', sink) });
+    h = await startHarness({ log });
 
     await h.send(botInstalled(teams.noord));
     await h.send(channelMessage('koppel noord', { from: users.teamleiderNoord }));

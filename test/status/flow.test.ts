@@ -2,22 +2,13 @@ import type { ManualClock } from '../../services/clock';
 import { getCurrentRingState } from '../../services/status/current';
 import { statusSummary } from '../../services/status/summary';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TeamChannel } from '../fixtures/activities';
+import { statusProposal } from '../fixtures/forms';
 import { users, type TestUser } from '../fixtures/people';
 import type { RecordedCall } from '../harness/fake-connector';
 import { expectValidCard } from '../harness/card-validation';
 import { cardsOf, startHarness, type Harness } from '../harness/harness';
 
 const text = (card: unknown) => JSON.stringify(card ?? {});
-
-const proposal = {
-  preset: 'ring3-gepauzeerd',
-  reasonCategory: 'personeelsuitval',
-  reason: 'Twee consulenten langdurig afwezig; vacature staat open.',
-  startDate: '2026-12-01',
-  endDate: '2027-03-01',
-  practiceImpact: 'Meld je af voor zorg- en veiligheidsoverleggen zonder directe betrokkenheid.',
-  partnerText: 'Het RBL neemt tijdelijk niet deel aan overleggen zonder directe betrokkenheid.',
-};
 
 /** The three big numbers on a consultation card: akkoord, zorgen, opmerking. */
 function countsOn(card: Record<string, unknown>): string[] {
@@ -58,7 +49,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     await h.close();
   });
 
-  it('gives MT the proposal form and refuses a consulent in Dutch, naming who can', async () => {
+  it('gives MT the statusProposal form and refuses a consulent in Dutch, naming who can', async () => {
     await h.send(personalMessage('statusaanpassing', { from: users.mt }));
     expect(text(h.lastCard())).toContain('Statusaanpassing voorbereiden');
     await h.send(personalMessage('statusaanpassing', { from: users.consulent }));
@@ -66,18 +57,18 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('refuses a kern task set to "niet" and stores nothing', async () => {
-    const answer = await h.invoke(cardAction('status.preview', { ...proposal, preset: 'per-taak', task_handhaving: 'niet' }, { from: users.mt }));
+    const answer = await h.invoke(cardAction('status.preview', { ...statusProposal, preset: 'per-taak', task_handhaving: 'niet' }, { from: users.mt }));
     expect(answer.value).toContain('Taken in de kern kunnen nooit op "niet"');
     expect(await changeIds(h)).toEqual([]);
   });
 
   it('screens free text for personal data', async () => {
-    const answer = await h.invoke(cardAction('status.preview', { ...proposal, reason: 'Uitval, bel 06-12345678' }, { from: users.mt }));
+    const answer = await h.invoke(cardAction('status.preview', { ...statusProposal, reason: 'Uitval, bel 06-12345678' }, { from: users.mt }));
     expect(answer.value).toContain('telefoonnummer');
   });
 
   it('shows a before/after preview of the proposal', async () => {
-    const preview = await h.invoke(cardAction('status.preview', proposal, { from: users.mt }));
+    const preview = await h.invoke(cardAction('status.preview', statusProposal, { from: users.mt }));
     const card = text(preview.value);
     expect(card).toContain('Voorbeeld: Ring 3 gepauzeerd');
     expect(card).toContain('Straks');
@@ -92,7 +83,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
       ['status.consult', { changeId, deadline: '2026-11-27', regioteams: 'noord,zuid' }],
       ['status.publish', { changeId }],
       ['status.confirm', { changeId }],
-      ['status.preview', proposal],
+      ['status.preview', statusProposal],
     ] as const) {
       const answer = await h.invoke(cardAction(verb, data, { from: users.consulent }));
       expect(answer.value).toContain('Dit mag alleen leden van het MT');
@@ -103,7 +94,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     expect(row!.state).toBe('draft');
   });
 
-  it('posts the proposal to both linked channels for consultation', async () => {
+  it('posts the statusProposal to both linked channels for consultation', async () => {
     const answer = await h.invoke(cardAction('status.consult', { changeId, deadline: '2026-11-27', regioteams: 'noord,zuid' }, { from: users.mt }));
     expect(text(answer.value)).toContain('Reacties bekijken');
     await h.app.sender.settle();
@@ -265,8 +256,8 @@ describe('statusaanpassing: concurrent publishing and ending', () => {
     await h.close();
   });
 
-  it('two MT members publishing the same proposal at once produce exactly one decision', async () => {
-    await h.invoke(cardAction('status.preview', { ...proposal, preset: 'noodstand', startDate: '2026-11-24' }, { from: users.mt }));
+  it('two MT members publishing the same statusProposal at once produce exactly one decision', async () => {
+    await h.invoke(cardAction('status.preview', { ...statusProposal, preset: 'noodstand', startDate: '2026-11-24' }, { from: users.mt }));
     const [changeId] = (await changeIds(h)) as [number];
     const publishEarly = await h.invoke(cardAction('status.publish', { changeId }, { from: users.mt }));
     expect(publishEarly.value).toContain('Start eerst de consultatie');
@@ -300,7 +291,7 @@ describe('statusaanpassing: concurrent publishing and ending', () => {
   });
 
   it('lets a change lapse on its end date by explicit MT choice, announced; until then it stays in force', async () => {
-    await h.invoke(cardAction('status.preview', { ...proposal, startDate: '2026-11-24', endDate: '2026-12-10' }, { from: users.mt }));
+    await h.invoke(cardAction('status.preview', { ...statusProposal, startDate: '2026-11-24', endDate: '2026-12-10' }, { from: users.mt }));
     const changeId = (await changeIds(h)).at(-1)!;
     await h.invoke(cardAction('status.skipConsultation', { changeId, skipReason: 'Spoed: piek in meldingen.' }, { from: users.mt }));
     await h.invoke(cardAction('status.publish', { changeId }, { from: users.mt2 }));

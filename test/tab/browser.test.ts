@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
+import { helpRequestForm, mdoForm, statusProposal } from '../fixtures/forms';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';
 
@@ -64,25 +65,18 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     await h.invoke(cardAction('caseload.figures', figures(61, { regioteam: 'zuid' }), { from: users.consulent4 }));
     // An open help request in the Noord channel.
     await h.invoke(
-      cardAction('caseload.request', { kind: 'overnemen', caseCount: '2', reason: 'piekbelasting', urgency: 'week', periodFrom: '', periodTo: '', caseRefs: 'C-2026-0142', description: '' }, { from: users.consulent2 }),
+      cardAction('caseload.request', helpRequestForm, { from: users.consulent2 }),
     );
     // The MT decides a statusaanpassing (urgent, no consultation) that starts today.
     await h.invoke(
-      cardAction('status.preview', {
-        preset: 'ring3-gepauzeerd', reasonCategory: 'personeelsuitval', reason: 'Twee consulenten langdurig afwezig; vacature staat open.',
-        startDate: '2026-11-24', endDate: '2027-03-01', practiceImpact: 'Meld je af voor overleggen zonder directe betrokkenheid.',
-        partnerText: 'Het RBL neemt tijdelijk niet deel aan overleggen zonder directe betrokkenheid.',
-      }, { from: users.mt }),
+      cardAction('status.preview', { ...statusProposal, startDate: '2026-11-24' }, { from: users.mt }),
     );
     const [change] = await h.db.query<{ id: number }>('SELECT max(id) AS id FROM status_changes');
     await h.invoke(cardAction('status.skipConsultation', { changeId: Number(change!.id), skipReason: 'Uitval is acuut.' }, { from: users.mt }));
     await h.invoke(cardAction('status.publish', { changeId: Number(change!.id) }, { from: users.mt }));
     // An MDO decision: advice accepted.
     const advised = await h.invoke(
-      cardAction('mdo.advise', {
-        type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten', involved: 'nee', caseRefs: '',
-        legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '', canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
-      }, { from: users.consulent }),
+      cardAction('mdo.advise', mdoForm, { from: users.consulent }),
     );
     const decide = (advised.value.actions as Array<{ verb?: string; data?: { id?: string } }>).find((a) => a.verb === 'mdo.decide')!;
     await h.invoke(cardAction('mdo.decide', { id: decide.data!.id, choice: 'accept' }, { from: users.consulent }));
