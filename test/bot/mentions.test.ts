@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { createAdapter } from '../../bot/adapter';
-import { commandText } from '../../bot/bot';
+import { commandText } from '../../bot/activity-input';
 import { createLogger } from '../../services/logger';
 import { BOT, channelMessage, teams } from '../fixtures/activities';
 import { users } from '../fixtures/people';
