@@ -177,9 +177,7 @@ const actions = {
 
   'caseload.offer': action(z.object({ requestId, amount: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'kies een aantal' }).int().min(1, 'kies een aantal').max(20)) }), async (scope, data) => {
     const detail = await scope.deps.db.transaction(async (tx) => {
-      // Help is organised within the regioteam (report, verbetervoorstel 9).
-      authorize(scope.actor, 'caseload.help', { regioteam: (await requireRequest(tx, data.requestId, true)).request.regioteam });
-      await offerHelp(tx, data.requestId, scope.actor.aadObjectId, data.amount, scope.deps.clock.now());
+      await offerHelp(tx, data.requestId, scope.actor, data.amount, scope.deps.clock.now());
       const detail = await updateRequestCard(tx, data.requestId, office(scope), zone(scope));
       const team = teamName(office(scope), detail.request.regioteam);
       await enqueueDelivery(tx, {

@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../authz';
 import type { Queryable } from '../db';
 import { conflict, notFound } from '../errors';
 import {
@@ -125,12 +126,15 @@ async function recomputeStatus(q: Queryable, requestId: number): Promise<void> {
 }
 
 /**
- * A colleague offers to take `amount` cases. The request row is locked and the open cases are
- * claimed with a conditional UPDATE, so of two colleagues claiming the last one at the same
- * moment exactly one succeeds; the other is told it is already taken.
+ * A colleague of the request's regioteam offers to take `amount` cases. The request row is locked
+ * and the open cases are claimed with a conditional UPDATE, so of two colleagues claiming the last
+ * one at the same moment exactly one succeeds; the other is told it is already taken.
  */
-export async function offerHelp(q: Queryable, requestId: number, helperAad: string, amount: number, at: Date): Promise<void> {
+export async function offerHelp(q: Queryable, requestId: number, helper: Actor, amount: number, at: Date): Promise<void> {
+  const helperAad = helper.aadObjectId;
   const detail = await requireRequest(q, requestId, true);
+  // Help is organised within the regioteam (report, verbetervoorstel 9).
+  authorize(helper, 'caseload.help', { regioteam: detail.request.regioteam });
   assertActive(detail);
   if (detail.request.requesterAad === helperAad) throw conflict('Dit is je eigen hulpvraag; een collega kan hier hulp aanbieden.');
   const own = detail.offers.find((o) => o.helperAad === helperAad && o.status !== 'withdrawn');
