@@ -12,7 +12,7 @@ import { createDeliverySender } from '../bot/delivery-sender';
 import { loadConfig } from '../config';
 import { roleSettingsFromEnv } from '../services/authz';
 import { systemClock } from '../services/clock';
-import { upsertConversation } from '../services/conversations';
+import { upsertConversation } from '../services/conversations/store';
 import { openDatabase } from '../services/db';
 import { enqueueDelivery } from '../services/deliveries/enqueue';
 import { createLogger } from '../services/logger';

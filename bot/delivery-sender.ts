@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
-import { getConversation, markConversationInactive, recordTeamRemoved, upsertConversation, type StoredReference } from '../services/conversations';
+import { getConversation, markConversationInactive, recordTeamRemoved, upsertConversation, type StoredReference } from '../services/conversations/store';
 import type { DeliveryPayload } from '../services/deliveries/enqueue';
 import {
   claimDue,
@@ -17,7 +17,7 @@ import {
   type ClaimedDelivery,
 } from '../services/deliveries/queue';
 import { RateLimiter, TEAMS_LIMITS, type RateLimits } from '../services/deliveries/rate-limit';
-import { getPerson, setPersonalConversation } from '../services/people';
+import { getPerson, setPersonalConversation } from '../services/people/store';
 import type { AppDeps } from './app-deps';
 
 export interface DeliverySender {

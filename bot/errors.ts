@@ -1,5 +1,5 @@
 import { errorCard } from '../cards/notice';
-import { audit } from '../services/audit';
+import { audit } from '../services/audit/store';
 import { ErrorCode, UserFacingError, isTransientInfrastructureError } from '../services/errors';
 import type { Logger } from '../services/logger';
 import type { AppDeps } from './app-deps';

@@ -1,7 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Database } from '../services/db';
 import type { Logger } from '../services/logger';
-import { upsertTeamMembers, type TeamMember } from '../services/people';
+import { upsertTeamMembers, type TeamMember } from '../services/people/store';
 
 /** The most members Teams returns per page. */
 export const ROSTER_PAGE_SIZE = 500;

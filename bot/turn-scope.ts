@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext, type Activity } from 'botbuilder';
 import { resolveActor } from '../services/authz';
-import { getConversation, upsertConversation, type StoredReference } from '../services/conversations';
+import { getConversation, upsertConversation, type StoredReference } from '../services/conversations/store';
 import { ErrorCode, UserFacingError } from '../services/errors';
-import { setRegioteam, upsertPerson, type PersonRow } from '../services/people';
+import { setRegioteam, upsertPerson, type PersonRow } from '../services/people/store';
 import type { AppDeps } from './app-deps';
 import type { TurnConversation, TurnScope } from './routes';
 

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { resolveActor, type Actor, type RoleSettings } from './authz';
 import type { Queryable } from './db';
-import { getPerson } from './people';
+import { getPerson } from './people/store';
 
 /**
  * Who is looking at the Overzicht tab. Inside Teams the page sends the Teams SSO token

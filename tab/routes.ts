@@ -4,7 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../bot/app-deps';
 import { resolveActor, type Actor } from '../services/authz';
 import { buildOverview, evaluationCsv, evaluationMarkdown, type OverviewSources } from '../services/overview';
-import { getPerson } from '../services/people';
+import { getPerson } from '../services/people/store';
 import { createTabTokenVerifier, resolveTabActor, TabAuthError } from '../services/tab-auth';
 
 /**

@@ -1,8 +1,8 @@
 import { successCard } from '../../cards/notice';
 import { findRegioteam } from '../../config/office';
-import { audit } from '../../services/audit';
+import { audit } from '../../services/audit/store';
 import { authorize, canSomewhere } from '../../services/authz';
-import { linkChannel, unlinkChannel } from '../../services/conversations';
+import { linkChannel, unlinkChannel } from '../../services/conversations/store';
 import { validationError } from '../../services/errors';
 import type { CommandDef, TurnScope } from '../routes';
 

@@ -7,7 +7,7 @@ import {
   type ActionContext,
 } from '../../services/monitoring/items';
 import { findKind } from '../../config/monitoring-rules';
-import { peopleInTeam } from '../../services/people';
+import { peopleInTeam } from '../../services/people/store';
 import { assertNoPersonalData, caseReferenceSchema } from '../../services/privacy';
 import { isoDateInput, requiredText } from '../../services/validation';
 import { forbidden } from '../../services/errors';

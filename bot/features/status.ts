@@ -12,7 +12,7 @@ import {
 } from '../../cards/status';
 import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, ringPresets } from '../../config/rings';
 import { authorize, can } from '../../services/authz';
-import { linkedChannels } from '../../services/conversations';
+import { linkedChannels } from '../../services/conversations/store';
 import { addWorkingDays, dutchDate, isoDay, localDay } from '../../services/dates';
 import { notFound } from '../../services/errors';
 import { loadInForce } from '../../services/status/current';

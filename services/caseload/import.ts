@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Office } from '../../config/office';
-import { audit } from '../audit';
+import { audit } from '../audit/store';
 import type { Database } from '../db';
-import { upsertPerson } from '../people';
+import { upsertPerson } from '../people/store';
 import { saveFigures, type CaseloadFigures } from './figures';
 
 /**

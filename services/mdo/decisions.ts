@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { timeZone } from '../time-zone';
 import type { Office } from '../../config/office';
-import { audit } from '../audit';
+import { audit } from '../audit/store';
 import { authorize, type Actor } from '../authz';
 import { addWorkingDays } from '../dates';
 import type { Database, Queryable } from '../db';

@@ -1,4 +1,4 @@
-import { auditedWrite, type AuditOfWrite } from '../audit';
+import { auditedWrite, type AuditOfWrite } from '../audit/store';
 import type { Queryable } from '../db';
 import type { RingState } from '../status/current';
 import type { MdoAdvice, MdoAnswers } from './advice';

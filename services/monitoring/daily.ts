@@ -2,7 +2,7 @@ import { evaluationReminderCard, monitoringDigestCard } from '../../cards/monito
 import type { Config } from '../../config';
 import { findKind } from '../../config/monitoring-rules';
 import { addMonths, addWeeks, dutchDate, isoDay, isWorkingDay, localDay, parseIsoDay, previousWorkingDay } from '../dates';
-import { linkedChannels } from '../conversations';
+import { linkedChannels } from '../conversations/store';
 import type { Database, Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import type { Logger } from '../logger';

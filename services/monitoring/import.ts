@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import { findKind } from '../../config/monitoring-rules';
-import { audit } from '../audit';
+import { audit } from '../audit/store';
 import { schoolYearOf, parseIsoDay } from '../dates';
 import type { Database } from '../db';
 import { caseReferenceSchema } from '../privacy';

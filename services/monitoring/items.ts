@@ -3,13 +3,13 @@ import type { AdaptiveCard } from '../../cards/render';
 import type { Config } from '../../config';
 import { findKind, type MonitoringKind } from '../../config/monitoring-rules';
 import type { Office } from '../../config/office';
-import { audit, auditOfWrite, type AuditOfWrite } from '../audit';
+import { audit, auditOfWrite, type AuditOfWrite } from '../audit/store';
 import { authorize, type Actor } from '../authz';
 import { dutchDate, isoDay, localDay, parseIsoDay, schoolYearOf } from '../dates';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { conflict, notFound, validationError } from '../errors';
-import { getPerson, peopleInTeam } from '../people';
+import { getPerson, peopleInTeam } from '../people/store';
 import { refreshDigest } from './digest';
 import { computeStages } from './schedule';
 

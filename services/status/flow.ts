@@ -7,9 +7,9 @@ import {
 } from '../../cards/status';
 import type { Office } from '../../config/office';
 import { ringPresets } from '../../config/rings';
-import { audit } from '../audit';
+import { audit } from '../audit/store';
 import { authorize, type Actor } from '../authz';
-import { linkedChannels } from '../conversations';
+import { linkedChannels } from '../conversations/store';
 import { addWorkingDays, isoDay, localDay, parseIsoDay } from '../dates';
 import type { Database, Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';

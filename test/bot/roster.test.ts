@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { infoCard } from '../../cards/notice';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
-import { getPerson } from '../../services/people';
+import { getPerson } from '../../services/people/store';
 import { botInstalled, channelMessage, teams, type TeamChannel, type TestActivity } from '../fixtures/activities';
 import { users, type TestUser } from '../fixtures/people';
 import { cardsOf, startHarness, type Harness } from '../harness/harness';

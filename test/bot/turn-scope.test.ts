@@ -1,5 +1,5 @@
 import { channelConversationId } from '../../bot/turn-scope';
-import { linkChannel } from '../../services/conversations';
+import { linkChannel } from '../../services/conversations/store';
 import { botInstalled, channelMessage, personalConversationId, personalMessage, teams } from '../fixtures/activities';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';

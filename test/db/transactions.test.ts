@@ -1,4 +1,4 @@
-import { auditedWrite, auditTrail } from '../../services/audit';
+import { auditedWrite, auditTrail } from '../../services/audit/store';
 import type { Database } from '../../services/db';
 import { openTestDatabase, testDialect, type TestDatabase } from '../harness/test-db';
 

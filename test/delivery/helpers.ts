@@ -1,5 +1,5 @@
 import { createDeliverySender, type DeliverySender, type DeliverySenderOptions } from '../../bot/delivery-sender';
-import { upsertConversation } from '../../services/conversations';
+import { upsertConversation } from '../../services/conversations/store';
 import type { Queryable } from '../../services/db';
 import type { RateLimits } from '../../services/deliveries/rate-limit';
 import { BOT, TENANT } from '../fixtures/activities';

@@ -5,7 +5,7 @@ import { loadOffice } from '../../config/office';
 import { resolveActor } from '../../services/authz';
 import { saveFigures } from '../../services/caseload/figures';
 import { buildOverview, defaultSources, workloadView } from '../../services/overview';
-import { upsertPerson } from '../../services/people';
+import { upsertPerson } from '../../services/people/store';
 import { startHarness, type Harness } from '../harness/harness';
 import { users } from '../fixtures/people';
 

@@ -1,4 +1,4 @@
-import type { Queryable } from './db';
+import type { Queryable } from '../db';
 
 /** A Bot Framework conversation reference, stored as opaque JSON so services stay SDK-free. */
 export type StoredReference = Record<string, unknown> & { serviceUrl?: string; conversation?: { id: string } };
