@@ -3,7 +3,6 @@ import { timeZone } from '../time-zone';
 import type { Env } from '../../config/env';
 import type { Office } from '../../config/office';
 import { addWorkingDays } from '../dates';
-import type { Queryable } from '../db';
 import type { HelpRequest } from './types';
 
 /** How long a request may wait for accepted help before its teamleider is asked to step in. */
@@ -28,18 +27,4 @@ export function escalationDueAt(
 ): Date {
   if (request.urgency === 'vandaag') return new Date(request.createdAt.getTime() + policy.urgentHours * 3_600_000);
   return addWorkingDays(DateTime.fromJSDate(request.createdAt, { zone: timeZone(zone) }), policy.workingDays, office).toJSDate();
-}
-
-/** Entra object ids of a team's teamleiders; UPNs in the setting are resolved through people. */
-export async function teamleiderIds(q: Queryable, teamleiders: Record<string, string[]>, regioteam: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const entry of teamleiders[regioteam] ?? []) {
-    const rows = await q.query<{ aad_object_id: string }>(
-      `SELECT aad_object_id FROM people WHERE aad_object_id = $1 OR lower(upn) = lower($1) LIMIT 1`,
-      [entry],
-    );
-    const id = rows[0]?.aad_object_id ?? (entry.includes('@') ? undefined : entry);
-    if (id && !ids.includes(id)) ids.push(id);
-  }
-  return ids;
 }

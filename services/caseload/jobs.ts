@@ -7,7 +7,8 @@ import { linkedChannels } from '../conversations/store';
 import { isSchoolHoliday, localDay } from '../dates';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import type { JobContext, ScheduledJob } from '../scheduler/types';
-import { escalationDueAt, escalationPolicy, teamleiderIds } from './escalation';
+import { configuredPeople } from '../people/store';
+import { escalationDueAt, escalationPolicy } from './escalation';
 import { teamName, updateRequestCard } from './notify';
 import { requireRequest } from './requests';
 import { workloadSummary } from './summary';
@@ -31,7 +32,7 @@ export async function runEscalation(ctx: JobContext): Promise<number> {
       if (r.escalatedAt || !UNANSWERED_STATUSES.includes(r.status)) return false;
       if (escalationDueAt(r, config.office, zone, policy) > fireTime) return false;
       await tx.query(`UPDATE help_requests SET escalated_at = $2, version = version + 1 WHERE id = $1`, [r.id, fireTime.toISOString()]);
-      const leaders = await teamleiderIds(tx, config.env.WENDBAAR_TEAMLEIDERS, r.regioteam);
+      const leaders = (await configuredPeople(tx, config.env.WENDBAAR_TEAMLEIDERS[r.regioteam] ?? [])).map((p) => p.aad);
       const team = config.office.regioteams.find((t) => t.id === r.regioteam);
       const rows = await workloadSummary(tx, config.office, { regioteam: r.regioteam });
       const waiting = DateTime.fromJSDate(r.createdAt, { zone: timeZone(zone) }).setLocale('nl').toRelative({ base: DateTime.fromJSDate(fireTime, { zone: timeZone(zone) }) }) ?? '';

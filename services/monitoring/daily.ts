@@ -7,7 +7,8 @@ import type { Database, Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import type { Logger } from '../logger';
 import { digestData } from './digest';
-import { itemCardFor, recordCard, resolvePeople, zoneOf } from './items';
+import { configuredPeople } from '../people/store';
+import { itemCardFor, recordCard, zoneOf } from './items';
 
 export interface DueStage {
   item_id: number;
@@ -138,7 +139,7 @@ export async function queueEvaluationReminders(q: Queryable, config: Config, tod
   for (const date of config.office.evaluationDates) {
     const remindFrom = isoDay(addWeeks(parseIsoDay(date, zone), -lead));
     if (today < remindFrom || today > date) continue;
-    const recipients = await resolvePeople(q, [...config.env.WENDBAAR_MT, ...config.env.WENDBAAR_BELEID]);
+    const recipients = (await configuredPeople(q, [...config.env.WENDBAAR_MT, ...config.env.WENDBAAR_BELEID])).filter((p) => p.known).map((p) => p.aad);
     const card = evaluationReminderCard({ dateText: dutchDate(date, zone), weeks: lead });
     for (const aad of recipients) {
       const id = await enqueueDelivery(q, { kind: 'personal', idempotencyKey: `monitoring:evaluation:${date}:${aad}`, recipientAad: aad, payload: { card, summary: 'Halfjaarlijkse evaluatie nadert' } });

@@ -9,7 +9,7 @@ import { dutchDate, isoDay, localDay, parseIsoDay, schoolYearOf } from '../dates
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { conflict, notFound, validationError } from '../errors';
-import { getPerson, peopleInTeam } from '../people/store';
+import { configuredPeople, getPerson, peopleInTeam } from '../people/store';
 import { refreshDigest } from './digest';
 import { computeStages } from './schedule';
 
@@ -289,7 +289,7 @@ export async function handOverItem(tx: Queryable, ctx: ActionContext, itemId: nu
 export async function escalateItem(tx: Queryable, ctx: ActionContext, itemId: number, teamleiderIds: string[]): Promise<AdaptiveCard> {
   const item = await openItemFor(tx, ctx, itemId);
   if (item.escalated_at) throw conflict('Dit item is al geëscaleerd naar de teamleider.');
-  const recipients = await resolvePeople(tx, teamleiderIds);
+  const recipients = (await configuredPeople(tx, teamleiderIds)).filter((p) => p.known).map((p) => p.aad);
   if (recipients.length === 0) throw conflict('Er is (nog) geen teamleider van dit regioteam bij Wendbaar bekend. Vraag de teamleider Wendbaar één keer te openen.');
   await tx.query(`UPDATE monitoring_items SET escalated_at = $2 WHERE id = $1`, [itemId, ctx.now.toISOString()]);
   await record(tx, ctx, 'monitoring.escalate', item, { teamleiders: recipients.length });
@@ -313,15 +313,4 @@ export async function recordMeeting(tx: Queryable, ctx: ActionContext, itemId: n
   }
   await record(tx, ctx, 'monitoring.meeting', item);
   return afterChange(tx, ctx.config, itemId, todayOf(ctx));
-}
-
-/** Entra object ids or UPNs (as in the role settings) → aad ids of people the bot knows. */
-export async function resolvePeople(q: Queryable, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const lower = ids.map((id) => id.toLowerCase());
-  const rows = await q.query<{ aad_object_id: string }>(
-    `SELECT aad_object_id FROM people WHERE lower(aad_object_id) = ANY($1::text[]) OR lower(upn) = ANY($1::text[]) ORDER BY aad_object_id`,
-    [lower],
-  );
-  return rows.map((r) => r.aad_object_id);
 }

@@ -83,3 +83,42 @@ export async function upsertTeamMembers(q: Queryable, members: readonly TeamMemb
   );
   return rows[0]?.changed ?? 0;
 }
+
+/** A person named in the role settings, matched to the people the bot has met. */
+export interface ConfiguredPerson {
+  aad: string;
+  /** Empty when the bot has not met this person yet. */
+  name: string;
+  /** Whether the bot has met this person (a personal chat can be opened without a roster look-up). */
+  known: boolean;
+}
+
+/**
+ * The one look-up from configured ids (Entra object ids or UPNs, as in WENDBAAR_MT, _BELEID and
+ * _TEAMLEIDERS) to people, case-insensitive on both. An object id the bot has not met is kept
+ * (known: false), so callers decide whether an unmet person counts; an unmet UPN cannot be
+ * resolved and is left out. Order and duplicates follow the configured list.
+ */
+export async function configuredPeople(q: Queryable, ids: readonly string[]): Promise<ConfiguredPerson[]> {
+  if (ids.length === 0) return [];
+  const lower = ids.map((id) => id.toLowerCase());
+  const rows = await q.query<{ aad_object_id: string; name: string; upn: string | null }>(
+    `SELECT aad_object_id, name, upn FROM people WHERE lower(aad_object_id) = ANY($1::text[]) OR lower(upn) = ANY($1::text[])`,
+    [lower],
+  );
+  const byId = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    byId.set(row.aad_object_id.toLowerCase(), row);
+    if (row.upn) byId.set(row.upn.toLowerCase(), row);
+  }
+  const seen = new Set<string>();
+  const people: ConfiguredPerson[] = [];
+  for (const id of ids) {
+    const row = byId.get(id.toLowerCase());
+    const person = row ? { aad: row.aad_object_id, name: row.name, known: true } : id.includes('@') ? undefined : { aad: id, name: '', known: false };
+    if (!person || seen.has(person.aad.toLowerCase())) continue;
+    seen.add(person.aad.toLowerCase());
+    people.push(person);
+  }
+  return people;
+}

@@ -8,6 +8,7 @@ import {
 import type { Office } from '../../config/office';
 import { ringPresets } from '../../config/rings';
 import { audit } from '../audit/store';
+import { configuredPeople } from '../people/store';
 import { authorize, type Actor } from '../authz';
 import { linkedChannels } from '../conversations/store';
 import { addWorkingDays, isoDay, localDay, parseIsoDay } from '../dates';
@@ -245,18 +246,6 @@ export async function respond(
 // 3. Besluit
 // ---------------------------------------------------------------------------------------------
 
-/** The people rows of configured MT members (by object id or UPN) the bot has met. */
-async function mtMembers(q: Queryable, mtIds: string[]): Promise<Array<{ aad: string; name: string }>> {
-  const ids = mtIds.map((m) => m.toLowerCase());
-  const rows = await q.query<{ aad: string; name: string }>(
-    `SELECT aad_object_id AS aad, name FROM people
-     WHERE lower(aad_object_id) IN (SELECT jsonb_array_elements_text($1::jsonb)) OR lower(upn) IN (SELECT jsonb_array_elements_text($1::jsonb))
-     ORDER BY name`,
-    [JSON.stringify(ids)],
-  );
-  return rows;
-}
-
 export type PublishOutcome = { outcome: 'published'; change: ChangeRow } | { outcome: 'awaiting_confirmation'; change: ChangeRow };
 
 export async function publish(ctx: FlowContext, changeId: number): Promise<PublishOutcome> {
@@ -270,8 +259,8 @@ export async function publish(ctx: FlowContext, changeId: number): Promise<Publi
       );
       if (!change) throw await alreadyDecided(tx, changeId);
       await auditStep(tx, ctx, 'status.decide.first', changeId);
-      for (const member of await mtMembers(tx, ctx.mtIds)) {
-        if (member.aad === ctx.actor.aadObjectId) continue;
+      for (const member of await configuredPeople(tx, ctx.mtIds)) {
+        if (!member.known || member.aad === ctx.actor.aadObjectId) continue;
         const card = decisionCard(decisionView(ctx.office.rings, change, countResponses(await responsesOf(tx, changeId)), member.aad, true));
         await enqueueDelivery(tx, {
           kind: 'personal',
