@@ -8,7 +8,7 @@ import { enqueueCount, enqueueDelivery } from '../services/deliveries/enqueue';
 import type { AppDeps } from './app-deps';
 import { handleTurnError } from './errors';
 import { isTransientInfrastructureError } from '../services/errors';
-import type { Reply, TurnScope } from './routes';
+import type { Reply, TurnScope } from './feature';
 import type { Router } from './router';
 import { rememberJoinedMembers, syncTeamRoster } from './roster';
 import { attemptedIds, commandText, isWellFormed } from './activity-input';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { renderCardSpec } from '../cards/registry';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import type { CardSpec } from '../services/deliveries/card-spec';
 import { getConversation, markConversationInactive, recordTeamRemoved, upsertConversation, type StoredReference } from '../services/conversations/store';
 import type { DeliveryPayload } from '../services/deliveries/enqueue';
 import {
@@ -75,12 +77,22 @@ const DEFAULTS = {
 };
 
 function toMessage(payload: DeliveryPayload): Partial<Activity> {
+  const card = payload.view ? renderSpec(payload.view) : (payload.card as AdaptiveCard | undefined);
   return {
     type: ActivityTypes.Message,
     text: payload.text,
     summary: payload.summary,
-    attachments: payload.card ? [cardAttachment(payload.card as AdaptiveCard)] : undefined,
+    attachments: card ? [cardAttachment(card)] : undefined,
   };
+}
+
+/** A spec that cannot be rendered (unknown kind, data of the wrong shape) will not render on a retry either. */
+function renderSpec(spec: CardSpec): AdaptiveCard {
+  try {
+    return renderCardSpec(spec);
+  } catch (err) {
+    throw new PermanentFailure(`card "${spec.kind}" could not be rendered: ${(err as Error).message}`);
+  }
 }
 
 /** Not worth retrying: the delivery can never succeed as it is (unknown or inactive target). */

@@ -3,7 +3,7 @@ import { audit } from '../services/audit/store';
 import { ErrorCode, UserFacingError, isTransientInfrastructureError } from '../services/errors';
 import type { Logger } from '../services/logger';
 import type { AppDeps } from './app-deps';
-import type { Reply } from './routes';
+import type { Reply } from './feature';
 
 export interface HandledError {
   reply: Reply;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ErrorCode, UserFacingError } from '../services/errors';
 import { parseUserInput } from '../services/validation';
 import { menuCommand, menuReply } from './commands/menu';
-import type { ActionTable, CommandDef, Feature, Reply, TurnScope } from './routes';
-import { action } from './routes';
+import type { ActionTable, CommandDef, Feature, Reply, TurnScope } from './feature';
+import { action } from './feature';
 
 export interface Router {
   commands: CommandDef[];

@@ -54,8 +54,9 @@ export function createScheduler(deps: AppDeps, jobs: ScheduledJob[], ownerOrOpti
 
   /** Runs an elected fire; marks it finished only on success, so a failed run can be caught up. */
   async function runElected(job: ScheduledJob, at: Date): Promise<void> {
-    const log = deps.log.child({ job: job.name, fireTime: at.toISOString() });
-    await job.run({ config: deps.config, db: deps.db, clock: deps.clock, log, fireTime: at });
+    const correlationId = randomUUID().slice(0, 8);
+    const log = deps.log.child({ correlationId, job: job.name, fireTime: at.toISOString() });
+    await job.run({ config: deps.config, db: deps.db, clock: deps.clock, roles: deps.roles, log, correlationId, fireTime: at });
     await finishRun(deps.db, runKey(job.name, at), owner);
     deps.kickDeliveries();
   }

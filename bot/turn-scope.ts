@@ -5,7 +5,7 @@ import { getConversation, upsertConversation, type StoredReference } from '../se
 import { ErrorCode, UserFacingError } from '../services/errors';
 import { setRegioteam, upsertPerson, type PersonRow } from '../services/people/store';
 import type { AppDeps } from './app-deps';
-import type { TurnConversation, TurnScope } from './routes';
+import type { TurnConversation, TurnScope } from '../services/context';
 
 /** A channel thread id carries ";messageid=…"; the channel itself is the part before it. */
 export const channelConversationId = (id: string) => id.split(';')[0]!;
@@ -168,5 +168,16 @@ export async function createTurnScope(deps: AppDeps, context: TurnContext, verb?
     { aadObjectId, name: person.name || activity.from.name || '', upn: person.upn, regioteam: person.regioteam },
     deps.roles,
   );
-  return { deps, actor, conversation, activityId: activity.id, replyToId: activity.replyToId, correlationId, log };
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    config: deps.config,
+    roles: deps.roles,
+    actor,
+    conversation,
+    activityId: activity.id,
+    replyToId: activity.replyToId,
+    correlationId,
+    log,
+  };
 }

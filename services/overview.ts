@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZone } from './time-zone';
+import { timeZone } from '../lib/time-zone';
 import type { Office } from '../config/office';
 import { EXECUTION_STATUS_LABEL, type ExecutionStatus } from '../config/rings';
 import { can, type Actor } from './authz';

@@ -4,7 +4,7 @@ import { audit } from '../../services/audit/store';
 import { authorize, canSomewhere } from '../../services/authz';
 import { linkChannel, unlinkChannel } from '../../services/conversations/store';
 import { validationError } from '../../services/errors';
-import type { CommandDef, TurnScope } from '../routes';
+import type { CommandDef, TurnScope } from '../feature';
 
 function requireChannel(scope: TurnScope): string {
   if (scope.conversation.kind !== 'channel') {
@@ -20,15 +20,15 @@ export const linkCommand: CommandDef = {
   button: 'Koppelen',
   visibleTo: (actor) => canSomewhere(actor, 'channel.link'),
   async run(scope, args) {
-    const teams = scope.deps.config.office.regioteams;
-    const team = findRegioteam(scope.deps.config.office, args);
+    const teams = scope.config.office.regioteams;
+    const team = findRegioteam(scope.config.office, args);
     if (!team) {
       const options = teams.map((t) => `**${t.id}**`).join(' of ');
       throw validationError(`Welk regioteam? Typ bijvoorbeeld "koppel ${teams[0]!.id}". Kies uit ${options}.`);
     }
     const conversationId = requireChannel(scope);
     authorize(scope.actor, 'channel.link', { regioteam: team.id });
-    await scope.deps.db.transaction(async (tx) => {
+    await scope.db.transaction(async (tx) => {
       const { previous } = await linkChannel(tx, conversationId, team.id);
       await audit(tx, { actor: scope.actor.aadObjectId, action: 'channel.link', subject: conversationId, details: { regioteam: team.id, previous }, correlationId: scope.correlationId });
     });
@@ -50,7 +50,7 @@ export const unlinkCommand: CommandDef = {
   async run(scope) {
     const conversationId = requireChannel(scope);
     authorize(scope.actor, 'channel.link', { regioteam: scope.conversation.regioteam });
-    const previous = await scope.deps.db.transaction(async (tx) => {
+    const previous = await scope.db.transaction(async (tx) => {
       const team = await unlinkChannel(tx, conversationId);
       await audit(tx, { actor: scope.actor.aadObjectId, action: 'channel.unlink', subject: conversationId, details: { regioteam: team }, correlationId: scope.correlationId });
       return team;

@@ -1,6 +1,6 @@
 import { menuCard } from '../../cards/menu';
 import type { Actor } from '../../services/authz';
-import type { CommandDef, Reply } from '../routes';
+import type { CommandDef, Reply } from '../feature';
 
 /** The menu lists exactly what the actor may start; built from the command table itself. */
 export function menuReply(actor: Actor, commands: CommandDef[]): Reply {

@@ -18,8 +18,8 @@ import { validationError } from '../../services/errors';
 import { setRegioteam } from '../../services/people/store';
 import { assertNoPersonalData, caseReferenceSchema } from '../../services/privacy';
 import { optionalText } from '../../services/validation';
-import type { CommandDef, Feature, TurnScope } from '../routes';
-import { action } from '../routes';
+import type { CommandDef, Feature, TurnScope } from '../feature';
+import { action } from '../feature';
 
 const keys = <T extends string>(labels: Record<T, string>) => Object.keys(labels) as [T, ...T[]];
 const requestId = z.coerce.number({ error: 'onbekende hulpvraag' }).int().positive();
@@ -28,8 +28,8 @@ const count = (max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number({ error: 'vul een aantal in' }).int('vul een heel getal in').min(0, 'mag niet negatief zijn').max(max, `maximaal ${max}`));
 const optionalDate = z.preprocess(emptyToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'kies een datum').optional());
 
-const zone = (scope: TurnScope) => scope.deps.config.env.WENDBAAR_TIME_ZONE;
-const office = (scope: TurnScope) => scope.deps.config.office;
+const zone = (scope: TurnScope) => scope.config.env.WENDBAAR_TIME_ZONE;
+const office = (scope: TurnScope) => scope.config.office;
 
 /** The regioteam the actor works in, or the one they chose on the card (stored for next time). */
 function resolveTeam(scope: TurnScope, chosen: string | undefined): { team: Regioteam; isNew: boolean } {
@@ -69,7 +69,7 @@ const requestCommand: CommandDef = {
     const choices = unknownTeamChoices(scope);
     if (!choices) {
       const team = office(scope).regioteams.find((t) => t.id === scope.actor.regioteam)!;
-      if ((await linkedChannels(scope.deps.db, team.id)).length === 0) throw noChannel(team);
+      if ((await linkedChannels(scope.db, team.id)).length === 0) throw noChannel(team);
       return { card: requestFormCard({ teamName: team.name }), summary: 'Ondersteuning vragen' };
     }
     return { card: requestFormCard({ teamName: 'je regioteam', regioteams: choices }), summary: 'Ondersteuning vragen' };
@@ -77,7 +77,7 @@ const requestCommand: CommandDef = {
 };
 
 async function figuresCardFor(scope: TurnScope, saved = '') {
-  const figures = await getFigures(scope.deps.db, scope.actor.aadObjectId);
+  const figures = await getFigures(scope.db, scope.actor.aadObjectId);
   const team = office(scope).regioteams.find((t) => t.id === scope.actor.regioteam);
   return figuresFormCard({
     figures,
@@ -112,7 +112,7 @@ const teamViewCommand: CommandDef = {
       throw validationError(`Welk regioteam? Typ bijvoorbeeld "werkdruk team ${teams[0]!.id}". Kies uit ${teams.map((t) => `**${t.id}**`).join(' of ')}.`);
     }
     authorize(scope.actor, 'caseload.teamView', { regioteam: team.id });
-    const card = await teamWorkloadCard(scope.deps.db, office(scope), team, scope.deps.clock.now(), zone(scope), 'now');
+    const card = await teamWorkloadCard(scope.db, office(scope), team, scope.clock.now(), zone(scope), 'now');
     return { card, summary: `Werkdruk ${team.name}` };
   },
 };
@@ -150,10 +150,10 @@ const actions = {
     assertNoPersonalData(data.description, 'Korte toelichting');
     assertNoPersonalData(data.caseRefs, 'Casusnummers');
     const caseRefs = parseCaseRefs(data.caseRefs);
-    const channel = (await linkedChannels(scope.deps.db, team.id))[0];
+    const channel = (await linkedChannels(scope.db, team.id))[0];
     if (!channel) throw noChannel(team);
-    const at = scope.deps.clock.now();
-    const id = await scope.deps.db.transaction(async (tx) => {
+    const at = scope.clock.now();
+    const id = await scope.db.transaction(async (tx) => {
       if (isNew) await setRegioteam(tx, scope.actor.aadObjectId, team.id);
       const id = await createHelpRequest(tx, {
         requesterAad: scope.actor.aadObjectId, regioteam: team.id, kind: data.kind, caseCount: data.caseCount, reason: data.reason,
@@ -176,8 +176,8 @@ const actions = {
   }, { regioteam: 'Regioteam', kind: 'Soort hulp', caseCount: 'Aantal casussen', reason: 'Reden', urgency: 'Urgentie', periodFrom: 'Periode van', periodTo: 'Periode tot en met', caseRefs: 'Casusnummers', description: 'Korte toelichting' }),
 
   'caseload.offer': action(z.object({ requestId, amount: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'kies een aantal' }).int().min(1, 'kies een aantal').max(20)) }), async (scope, data) => {
-    const detail = await scope.deps.db.transaction(async (tx) => {
-      await offerHelp(tx, data.requestId, scope.actor, data.amount, scope.deps.clock.now());
+    const detail = await scope.db.transaction(async (tx) => {
+      await offerHelp(tx, data.requestId, scope.actor, data.amount, scope.clock.now());
       const detail = await updateRequestCard(tx, data.requestId, office(scope), zone(scope));
       const team = teamName(office(scope), detail.request.regioteam);
       await enqueueDelivery(tx, {
@@ -196,7 +196,7 @@ const actions = {
   }, { amount: 'Aantal casussen' }),
 
   'caseload.withdrawOffer': action(z.object({ requestId }), async (scope, data) => {
-    const detail = await scope.deps.db.transaction(async (tx) => {
+    const detail = await scope.db.transaction(async (tx) => {
       await withdrawOffer(tx, data.requestId, scope.actor.aadObjectId);
       const detail = await updateRequestCard(tx, data.requestId, office(scope), zone(scope));
       await audit(tx, { actor: scope.actor.aadObjectId, action: 'caseload.withdrawOffer', subject: `helprequest:${data.requestId}`, correlationId: scope.correlationId });
@@ -206,10 +206,10 @@ const actions = {
   }),
 
   'caseload.accept': action(z.object({ requestId, offerId: requestId }), async (scope, data) => {
-    const detail = await scope.deps.db.transaction(async (tx) => {
+    const detail = await scope.db.transaction(async (tx) => {
       const before = await requireRequest(tx, data.requestId);
       authorize(scope.actor, 'request.owner', { ownerAad: before.request.requesterAad });
-      const offer = await acceptOffer(tx, data.requestId, data.offerId, scope.deps.clock.now());
+      const offer = await acceptOffer(tx, data.requestId, data.offerId, scope.clock.now());
       const detail = await updateRequestCard(tx, data.requestId, office(scope), zone(scope));
       await enqueueDelivery(tx, {
         kind: 'personal',
@@ -231,7 +231,7 @@ const actions = {
 
   /** Universal Actions refresh: Teams asks for the card as this user should see it. */
   'caseload.refresh': action(z.object({ requestId }), async (scope, data) => {
-    const detail = await requireRequest(scope.deps.db, data.requestId);
+    const detail = await requireRequest(scope.db, data.requestId);
     authorize(scope.actor, 'caseload.help', { regioteam: detail.request.regioteam });
     return { card: viewOf(scope, detail) };
   }),
@@ -239,9 +239,9 @@ const actions = {
   'caseload.figures': action(figuresSchema, async (scope, data) => {
     const { team, isNew } = resolveTeam(scope, data.regioteam);
     if (data.complexCases > data.openCases) throw validationError('Het aantal complexe casussen kan niet hoger zijn dan het aantal open casussen.');
-    await scope.deps.db.transaction(async (tx) => {
+    await scope.db.transaction(async (tx) => {
       if (isNew) await setRegioteam(tx, scope.actor.aadObjectId, team.id);
-      await saveFigures(tx, scope.actor.aadObjectId, data, 'card', scope.deps.clock.now());
+      await saveFigures(tx, scope.actor.aadObjectId, data, 'card', scope.clock.now());
       await audit(tx, { actor: scope.actor.aadObjectId, action: 'caseload.figures', subject: scope.actor.aadObjectId, correlationId: scope.correlationId });
     });
     if (isNew) scope.actor.regioteam = team.id;
@@ -254,10 +254,10 @@ const actions = {
 };
 
 async function closeAs(scope: TurnScope, id: number, outcome: 'afgerond' | 'ingetrokken') {
-  const detail = await scope.deps.db.transaction(async (tx) => {
+  const detail = await scope.db.transaction(async (tx) => {
     const before = await requireRequest(tx, id);
     authorize(scope.actor, 'request.owner', { ownerAad: before.request.requesterAad });
-    await closeRequest(tx, id, outcome, scope.deps.clock.now());
+    await closeRequest(tx, id, outcome, scope.clock.now());
     const detail = await updateRequestCard(tx, id, office(scope), zone(scope));
     if (outcome === 'ingetrokken') {
       for (const offer of before.offers.filter((o) => o.status !== 'withdrawn')) {

@@ -1,6 +1,6 @@
 import { linkCommand, unlinkCommand } from '../commands/link-channel';
 import { purgeBookkeeping } from '../../services/housekeeping';
-import type { Feature } from '../routes';
+import type { Feature } from '../feature';
 
 export const coreFeature: Feature = {
   name: 'core',

@@ -7,11 +7,11 @@ import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, parseMdoForm, type MdoForm
 import { upcomingMdos } from '../../services/mdo/store';
 import { evaluationPeriod, mdoSummary } from '../../services/mdo/summary';
 import { toggle } from '../../services/validation';
-import type { Feature, Reply, TurnScope } from '../routes';
-import { action } from '../routes';
+import type { Feature, Reply, TurnScope } from '../feature';
+import { action } from '../feature';
 
-const zoneOf = (scope: TurnScope) => scope.deps.config.env.WENDBAAR_TIME_ZONE;
-const officeOf = (scope: TurnScope) => scope.deps.config.office;
+const zoneOf = (scope: TurnScope) => scope.config.env.WENDBAAR_TIME_ZONE;
+const officeOf = (scope: TurnScope) => scope.config.office;
 
 function formReply(scope: TurnScope, values: MdoFormValues, error = ''): Reply {
   const card = mdoFormCard({
@@ -35,7 +35,7 @@ const decideSchema = z.object({
 });
 
 async function overview(scope: TurnScope): Promise<Reply> {
-  const { db, clock } = scope.deps;
+  const { db, clock } = scope;
   const office = officeOf(scope);
   const now = clock.now();
   const rows = await upcomingMdos(db, scope.actor.aadObjectId, now);
@@ -70,13 +70,13 @@ export const mdoFeature: Feature = {
   actions: {
     'mdo.advise': action(formSchema, async (scope, data) => {
       const values = formValuesOf(data);
-      const parsed = parseMdoForm(values, { catalogue: officeOf(scope).mdoCatalogue, now: scope.deps.clock.now(), zone: zoneOf(scope) });
+      const parsed = parseMdoForm(values, { catalogue: officeOf(scope).mdoCatalogue, now: scope.clock.now(), zone: zoneOf(scope) });
       if (!parsed.ok) return formReply(scope, values, parsed.error);
-      const row = await recordMdoAdvice(scope.deps.db, {
+      const row = await recordMdoAdvice(scope.db, {
         actor: scope.actor,
         office: officeOf(scope),
         form: parsed.form,
-        now: scope.deps.clock.now(),
+        now: scope.clock.now(),
         correlationId: scope.correlationId,
       });
       scope.log.info({ mdo: row.id, outcome: row.advised_outcome }, 'mdo advice recorded');
@@ -86,14 +86,14 @@ export const mdoFeature: Feature = {
     'mdo.decide': action(decideSchema, async (scope, data) => {
       const office = officeOf(scope);
       const zone = zoneOf(scope);
-      const result = await decideMdo(scope.deps.db, {
+      const result = await decideMdo(scope.db, {
         actor: scope.actor,
         office,
         zone,
         id: data.id,
         request: data.choice === 'accept' ? { choice: 'accept' } : { choice: 'override', outcome: data.outcome, reason: data.reason },
         reminder: data.reminder ?? false,
-        now: scope.deps.clock.now(),
+        now: scope.clock.now(),
         correlationId: scope.correlationId,
         reminderPayload: (row) => ({
           card: mdoReminderCard(reminderCardData(row, office, zone)),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { monitoringStartCard } from '../../cards/monitoring/cards';
-import { dutchDate, isoDay, localDay } from '../../services/dates';
+import { dutchDate, isoDay, localDay } from '../../lib/dates';
 import { purgeClosedItems, runMonitoringDaily } from '../../services/monitoring/daily';
 import {
   closeItem, createItem, escalateItem, extendItem, handOverItem, itemCardFor, kindOrThrow, ownOpenItems, recordMeeting, zoneOf,
@@ -12,20 +12,20 @@ import { assertNoPersonalData, caseReferenceSchema } from '../../services/privac
 import { isoDateInput, requiredText } from '../../services/validation';
 import { forbidden } from '../../services/errors';
 import { authorize, can } from '../../services/authz';
-import { action, type Feature, type Reply, type TurnScope } from '../routes';
+import { action, type Feature, type Reply, type TurnScope } from '../feature';
 
 const itemId = z.coerce.number().int().positive();
 
 const ctxOf = (scope: TurnScope): ActionContext => ({
-  config: scope.deps.config,
+  config: scope.config,
   actor: scope.actor,
-  now: scope.deps.clock.now(),
+  now: scope.clock.now(),
   correlationId: scope.correlationId,
 });
 
 /** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
 async function startCard(scope: TurnScope, message = ''): Promise<Reply> {
-  const { db, config } = scope.deps;
+  const { db, config } = scope;
   const zone = zoneOf(config);
   const rules = config.office.monitoringRules;
   const team = scope.actor.regioteam ?? scope.conversation.regioteam ?? config.office.regioteams[0]!.id;
@@ -82,7 +82,7 @@ export const monitoringFeature: Feature = {
     'monitoring.create': action(
       createSchema,
       async (scope, data) => {
-        const { db, config } = scope.deps;
+        const { db, config } = scope;
         const kind = kindOrThrow(config.office, data.kind);
         // Only the owner themself, their teamleider or the MT may start an item for someone.
         if (data.owner !== scope.actor.aadObjectId) {
@@ -99,36 +99,36 @@ export const monitoringFeature: Feature = {
       { kind: 'Soort', caseReference: 'Casusnummer', date: 'Datum', owner: 'Consulent', regioteam: 'Regioteam' },
     ),
     'monitoring.open': action(z.object({ itemId }), async (scope, data) => {
-      const { db, config } = scope.deps;
+      const { db, config } = scope;
       const rows = await db.query<{ owner_aad: string; regioteam: string }>(`SELECT owner_aad, regioteam FROM monitoring_items WHERE id = $1`, [data.itemId]);
       if (rows[0]) authorize(scope.actor, 'monitoring.owner', { ownerAad: rows[0].owner_aad, regioteam: rows[0].regioteam });
-      return { card: await itemCardFor(db, config, data.itemId, isoDay(localDay(scope.deps.clock.now(), zoneOf(config)))) };
+      return { card: await itemCardFor(db, config, data.itemId, isoDay(localDay(scope.clock.now(), zoneOf(config)))) };
     }),
     'monitoring.close': action(z.object({ itemId, outcome: z.enum(['hulp-gestart', 'afgerond']) }), async (scope, data) => ({
-      card: await scope.deps.db.transaction((tx) => closeItem(tx, ctxOf(scope), data.itemId, data.outcome)),
+      card: await scope.db.transaction((tx) => closeItem(tx, ctxOf(scope), data.itemId, data.outcome)),
     })),
     'monitoring.extend': action(
       z.object({ itemId, newDate: isoDateInput('kies een nieuwe datum'), reason: requiredText(500, 'geef een reden voor de verlenging') }),
       async (scope, data) => {
         assertNoPersonalData(data.reason, 'Reden');
-        return { card: await scope.deps.db.transaction((tx) => extendItem(tx, ctxOf(scope), data.itemId, data.newDate, data.reason)) };
+        return { card: await scope.db.transaction((tx) => extendItem(tx, ctxOf(scope), data.itemId, data.newDate, data.reason)) };
       },
       { newDate: 'Nieuwe datum', reason: 'Reden' },
     ),
     'monitoring.handover': action(
       z.object({ itemId, newOwner: requiredText(200, 'kies een collega') }),
-      async (scope, data) => ({ card: await scope.deps.db.transaction((tx) => handOverItem(tx, ctxOf(scope), data.itemId, data.newOwner)) }),
+      async (scope, data) => ({ card: await scope.db.transaction((tx) => handOverItem(tx, ctxOf(scope), data.itemId, data.newOwner)) }),
       { newOwner: 'Collega' },
     ),
     'monitoring.escalate': action(z.object({ itemId }), async (scope, data) => ({
-      card: await scope.deps.db.transaction(async (tx) => {
+      card: await scope.db.transaction(async (tx) => {
         const rows = await tx.query<{ regioteam: string }>(`SELECT regioteam FROM monitoring_items WHERE id = $1`, [data.itemId]);
-        const leaders = rows[0] ? scope.deps.roles.teamleiders[rows[0].regioteam] ?? [] : [];
+        const leaders = rows[0] ? scope.roles.teamleiders[rows[0].regioteam] ?? [] : [];
         return escalateItem(tx, ctxOf(scope), data.itemId, leaders);
       }),
     })),
     'monitoring.meeting': action(z.object({ itemId }), async (scope, data) => ({
-      card: await scope.deps.db.transaction((tx) => recordMeeting(tx, ctxOf(scope), data.itemId)),
+      card: await scope.db.transaction((tx) => recordMeeting(tx, ctxOf(scope), data.itemId)),
     })),
   },
   jobs: [

@@ -1,5 +1,5 @@
 import { infoCard } from '../../cards/notice';
-import type { CommandDef } from '../routes';
+import type { CommandDef } from '../feature';
 
 /** A command whose feature is still being built says so plainly instead of staying silent. */
 export function notBuiltYet(def: Omit<CommandDef, 'run'>): CommandDef {

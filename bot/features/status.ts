@@ -13,7 +13,7 @@ import {
 import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, ringPresets } from '../../config/rings';
 import { authorize, can } from '../../services/authz';
 import { linkedChannels } from '../../services/conversations/store';
-import { addWorkingDays, dutchDate, isoDay, localDay } from '../../services/dates';
+import { addWorkingDays, dutchDate, isoDay, localDay } from '../../lib/dates';
 import { notFound } from '../../services/errors';
 import { loadInForce } from '../../services/status/current';
 import { exportStatusChanges } from '../../services/status/export';
@@ -38,47 +38,47 @@ import { REASON_CATEGORIES } from '../../services/status/model';
 import { countResponses, decidedChanges, getAnnouncement, getChange, nonReadersOf, readersOf, responsesOf } from '../../services/status/store';
 import { decisionView, historyView, previewView, responsesView, statusView, unreadView } from '../../services/status/views';
 import { isoDateInput, optionalText, requiredText } from '../../services/validation';
-import { action, type Feature, type Reply, type TurnScope } from '../routes';
+import { action, type Feature, type Reply, type TurnScope } from '../feature';
 
 const flowContext = (scope: TurnScope): FlowContext => ({
-  db: scope.deps.db,
-  office: scope.deps.config.office,
+  db: scope.db,
+  office: scope.config.office,
   actor: scope.actor,
-  now: scope.deps.clock.now(),
-  zone: scope.deps.config.env.WENDBAAR_TIME_ZONE,
-  fourEyes: scope.deps.config.env.WENDBAAR_FOUR_EYES,
-  mtIds: scope.deps.roles.mt,
+  now: scope.clock.now(),
+  zone: scope.config.env.WENDBAAR_TIME_ZONE,
+  fourEyes: scope.config.env.WENDBAAR_FOUR_EYES,
+  mtIds: scope.roles.mt,
   correlationId: scope.correlationId,
 });
 
-const today = (scope: TurnScope) => localDay(scope.deps.clock.now(), scope.deps.config.env.WENDBAAR_TIME_ZONE);
+const today = (scope: TurnScope) => localDay(scope.clock.now(), scope.config.env.WENDBAAR_TIME_ZONE);
 const id = z.coerce.number({ error: 'onbekend nummer' }).int().positive();
 const byChange = z.object({ changeId: id });
 const byAnnouncement = z.object({ announcementId: id });
 
 async function statusReply(scope: TurnScope): Promise<Reply> {
-  const office = scope.deps.config.office;
-  const state = await loadInForce(scope.deps.db, office, scope.deps.clock.now(), scope.deps.config.env.WENDBAAR_TIME_ZONE);
+  const office = scope.config.office;
+  const state = await loadInForce(scope.db, office, scope.clock.now(), scope.config.env.WENDBAAR_TIME_ZONE);
   return { card: statusCard(statusView(office.rings, state)), summary: 'Status kern en ringen' };
 }
 
 async function historyReply(scope: TurnScope): Promise<Reply> {
-  const office = scope.deps.config.office;
+  const office = scope.config.office;
   const [changes, state] = await Promise.all([
-    decidedChanges(scope.deps.db),
-    loadInForce(scope.deps.db, office, scope.deps.clock.now(), scope.deps.config.env.WENDBAAR_TIME_ZONE),
+    decidedChanges(scope.db),
+    loadInForce(scope.db, office, scope.clock.now(), scope.config.env.WENDBAAR_TIME_ZONE),
   ]);
   return { card: historyCard(historyView(office.rings, changes, state.change?.id)), summary: 'Geschiedenis statusaanpassingen' };
 }
 
 async function exportReply(scope: TurnScope): Promise<Reply> {
-  const { csv, markdown } = await exportStatusChanges(scope.deps.db, scope.deps.config.office, isoDay(today(scope)));
+  const { csv, markdown } = await exportStatusChanges(scope.db, scope.config.office, isoDay(today(scope)));
   return { text: `${markdown}\n\n**CSV** (kopieer naar een .csv-bestand):\n\n\`\`\`\n${csv}\`\`\`` };
 }
 
 function proposalForm(scope: TurnScope): Reply {
   authorize(scope.actor, 'status.propose');
-  const office = scope.deps.config.office;
+  const office = scope.config.office;
   const start = addWorkingDays(today(scope), 5, office);
   return {
     card: proposalFormCard({
@@ -104,10 +104,10 @@ function proposalForm(scope: TurnScope): Reply {
 
 async function decisionReply(scope: TurnScope, changeId: number): Promise<Reply> {
   authorize(scope.actor, 'status.viewResponses');
-  const change = await getChange(scope.deps.db, changeId);
+  const change = await getChange(scope.db, changeId);
   if (!change) throw notFound('Deze statusaanpassing bestaat niet (meer).');
-  const counts = countResponses(await responsesOf(scope.deps.db, changeId));
-  return { card: decisionCard(decisionView(scope.deps.config.office.rings, change, counts, scope.actor.aadObjectId, scope.deps.config.env.WENDBAAR_FOUR_EYES)) };
+  const counts = countResponses(await responsesOf(scope.db, changeId));
+  return { card: decisionCard(decisionView(scope.config.office.rings, change, counts, scope.actor.aadObjectId, scope.config.env.WENDBAAR_FOUR_EYES)) };
 }
 
 const proposalSchema = z
@@ -188,8 +188,8 @@ export const statusFeature: Feature = {
           practiceImpact: data.practiceImpact,
           partnerText: data.partnerText,
         });
-        const office = scope.deps.config.office;
-        const teams = (await linkedChannels(scope.deps.db)).map((c) => c.regioteam!);
+        const office = scope.config.office;
+        const teams = (await linkedChannels(scope.db)).map((c) => c.regioteam!);
         const deadline = isoDay(addWorkingDays(today(scope), 3, office));
         return { card: previewCard(previewView(office.rings, change, office, deadline, teams)) };
       },
@@ -224,9 +224,9 @@ export const statusFeature: Feature = {
     ),
     'status.responses': action(byChange, async (scope, data) => {
       authorize(scope.actor, 'status.viewResponses');
-      const change = await getChange(scope.deps.db, data.changeId);
+      const change = await getChange(scope.db, data.changeId);
       if (!change) throw notFound('Deze statusaanpassing bestaat niet (meer).');
-      const rows = await responsesOf(scope.deps.db, data.changeId);
+      const rows = await responsesOf(scope.db, data.changeId);
       return { card: responsesCard(responsesView(change, rows, countResponses(rows))) };
     }),
     'status.publish': action(byChange, async (scope, data) => {
@@ -239,17 +239,17 @@ export const statusFeature: Feature = {
     }),
     'status.read': action(byAnnouncement, async (scope, data) => ({ card: announcementCard(await markRead(flowContext(scope), data.announcementId)) })),
     'status.announcement': action(byAnnouncement, async (scope, data) => {
-      const announcement = await getAnnouncement(scope.deps.db, data.announcementId);
+      const announcement = await getAnnouncement(scope.db, data.announcementId);
       if (!announcement) throw notFound('Deze aankondiging bestaat niet (meer).');
-      return { card: announcementCard(await announcementData(scope.deps.db, scope.deps.config.office, announcement)) };
+      return { card: announcementCard(await announcementData(scope.db, scope.config.office, announcement)) };
     }),
     'status.unread': action(byAnnouncement, async (scope, data) => {
       authorize(scope.actor, 'status.viewResponses');
-      const announcement = await getAnnouncement(scope.deps.db, data.announcementId);
+      const announcement = await getAnnouncement(scope.db, data.announcementId);
       if (!announcement) throw notFound('Deze aankondiging bestaat niet (meer).');
-      const change = (await getChange(scope.deps.db, announcement.changeId))!;
-      const [unread, readers] = await Promise.all([nonReadersOf(scope.deps.db, announcement), readersOf(scope.deps.db, announcement.id)]);
-      return { card: unreadCard(unreadView(change, announcement, unread, scope.deps.config.office, readers.length)) };
+      const change = (await getChange(scope.db, announcement.changeId))!;
+      const [unread, readers] = await Promise.all([nonReadersOf(scope.db, announcement), readersOf(scope.db, announcement.id)]);
+      return { card: unreadCard(unreadView(change, announcement, unread, scope.config.office, readers.length)) };
     }),
     'status.extend': action(
       byChange.extend({ newEndDate: isoDateInput('kies een nieuwe einddatum') }),

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../../services/time-zone';
+import { timeZone } from '../../lib/time-zone';
 
 /** Dutch date/time formatting for caseload cards (office time zone). */
 export const formatDateTime = (at: Date, zone: string) =>

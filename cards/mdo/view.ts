@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../../services/time-zone';
+import { timeZone } from '../../lib/time-zone';
 import type { Office } from '../../config/office';
 import { CATEGORY_LABEL, CATEGORY_TEXT, MDO_OUTCOMES, OUTCOME_LABEL, type MdoCategory, type MdoOutcome } from '../../services/mdo/labels';
 import { organiserMessage } from '../../services/mdo/organiser-message';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../time-zone';
+import { timeZone } from '../../lib/time-zone';
 import type { Env } from '../../config/env';
 import type { Office } from '../../config/office';
-import { addWorkingDays } from '../dates';
+import { addWorkingDays } from '../../lib/dates';
 import type { HelpRequest } from './types';
 
 /** How long a request may wait for accepted help before its teamleider is asked to step in. */

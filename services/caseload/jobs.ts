@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../time-zone';
+import { timeZone } from '../../lib/time-zone';
 import { escalationCard } from '../../cards/caseload/workload';
 import { casussen, formatDateTime } from '../../cards/caseload/format';
 import { audit } from '../audit/store';
 import { linkedChannels } from '../conversations/store';
-import { isSchoolHoliday, localDay } from '../dates';
+import { isSchoolHoliday, localDay } from '../../lib/dates';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import type { JobContext, ScheduledJob } from '../scheduler/types';
 import { configuredPeople } from '../people/store';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../time-zone';
+import { timeZone } from '../../lib/time-zone';
 import { casussen } from '../../cards/caseload/format';
 import { weekstartCard } from '../../cards/caseload/workload';
 import type { AdaptiveCard } from '../../cards/render';

@@ -1,7 +1,11 @@
 import type { Queryable } from '../db';
+import type { CardSpec } from './card-spec';
 
-/** What a delivery carries: an Adaptive Card, plain text, or both (text is the notification preview). */
+/** What a delivery carries: a card (its spec, rendered when sent), plain text, or both. */
 export interface DeliveryPayload {
+  /** The card to render when sending: its kind and data (see card-spec.ts). */
+  view?: CardSpec;
+  /** A card already rendered (deliveries queued before card specs existed). */
   card?: Record<string, unknown>;
   text?: string;
   /** Short preview shown in the Teams activity feed / notification. */

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../time-zone';
+import { timeZone } from '../../lib/time-zone';
 import type { Office } from '../../config/office';
 import { audit } from '../audit/store';
 import { authorize, type Actor } from '../authz';
-import { addWorkingDays } from '../dates';
+import { addWorkingDays } from '../../lib/dates';
 import type { Database, Queryable } from '../db';
 import type { DeliveryPayload } from '../deliveries/enqueue';
 import { enqueueDelivery } from '../deliveries/enqueue';

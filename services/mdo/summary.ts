@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../time-zone';
+import { timeZone } from '../../lib/time-zone';
 import type { MdoType } from '../../config/mdo-catalogue';
 import type { Queryable } from '../db';
 import type { MdoOutcome } from './labels';

@@ -1,7 +1,9 @@
-import { evaluationReminderCard, monitoringDigestCard } from '../../cards/monitoring/cards';
+import { monitoringDigestCard } from '../../cards/monitoring/cards';
+import { cardSpec } from '../deliveries/card-spec';
+import type { MonitoringPost } from './posts';
 import type { Config } from '../../config';
 import { findKind } from '../../config/monitoring-rules';
-import { addMonths, addWeeks, dutchDate, isoDay, isWorkingDay, localDay, parseIsoDay, previousWorkingDay } from '../dates';
+import { addMonths, addWeeks, isoDay, isWorkingDay, localDay, parseIsoDay, previousWorkingDay } from '../../lib/dates';
 import { linkedChannels } from '../conversations/store';
 import type { Database, Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
@@ -140,9 +142,9 @@ export async function queueEvaluationReminders(q: Queryable, config: Config, tod
     const remindFrom = isoDay(addWeeks(parseIsoDay(date, zone), -lead));
     if (today < remindFrom || today > date) continue;
     const recipients = (await configuredPeople(q, [...config.env.WENDBAAR_MT, ...config.env.WENDBAAR_BELEID])).filter((p) => p.known).map((p) => p.aad);
-    const card = evaluationReminderCard({ dateText: dutchDate(date, zone), weeks: lead });
+    const view = cardSpec<MonitoringPost>('monitoring.evaluationReminder', { evaluationDate: date, leadWeeks: lead, zone });
     for (const aad of recipients) {
-      const id = await enqueueDelivery(q, { kind: 'personal', idempotencyKey: `monitoring:evaluation:${date}:${aad}`, recipientAad: aad, payload: { card, summary: 'Halfjaarlijkse evaluatie nadert' } });
+      const id = await enqueueDelivery(q, { kind: 'personal', idempotencyKey: `monitoring:evaluation:${date}:${aad}`, recipientAad: aad, payload: { view, summary: 'Halfjaarlijkse evaluatie nadert' } });
       if (id !== null) queued += 1;
     }
   }

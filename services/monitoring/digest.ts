@@ -2,7 +2,7 @@ import { monitoringDigestCard, type DigestCardData } from '../../cards/monitorin
 import type { AdaptiveCard } from '../../cards/render';
 import type { Config } from '../../config';
 import { findKind } from '../../config/monitoring-rules';
-import { dutchDate, isoDay, parseIsoDay } from '../dates';
+import { dutchDate, isoDay, parseIsoDay } from '../../lib/dates';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 

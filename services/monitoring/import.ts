@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import { findKind } from '../../config/monitoring-rules';
 import { audit } from '../audit/store';
-import { schoolYearOf, parseIsoDay } from '../dates';
+import { schoolYearOf, parseIsoDay } from '../../lib/dates';
 import type { Database } from '../db';
 import { caseReferenceSchema } from '../privacy';
 import { createItem, oncePerYearMessage, zoneOf } from './items';

@@ -5,7 +5,7 @@ import { findKind, type MonitoringKind } from '../../config/monitoring-rules';
 import type { Office } from '../../config/office';
 import { audit, auditOfWrite, type AuditOfWrite } from '../audit/store';
 import { authorize, type Actor } from '../authz';
-import { dutchDate, isoDay, localDay, parseIsoDay, schoolYearOf } from '../dates';
+import { dutchDate, isoDay, localDay, parseIsoDay, schoolYearOf } from '../../lib/dates';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { conflict, notFound, validationError } from '../errors';

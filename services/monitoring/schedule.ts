@@ -1,6 +1,6 @@
 import type { MonitoringKind, StageOffset } from '../../config/monitoring-rules';
 import type { Office } from '../../config/office';
-import { isoDay, parseIsoDay, shiftBy } from '../dates';
+import { isoDay, parseIsoDay, shiftBy } from '../../lib/dates';
 
 export interface ComputedStage {
   stage: string;

@@ -1,5 +1,5 @@
 import type { Office } from '../../config/office';
-import { DEFAULT_ZONE, addWeeks, isoDay, localDay, startOfWeek } from '../dates';
+import { DEFAULT_ZONE, addWeeks, isoDay, localDay, startOfWeek } from '../../lib/dates';
 import type { Queryable } from '../db';
 
 export interface MonitoringSummary {

@@ -1,17 +1,5 @@
 import type { Config } from '../../config';
-import type { Clock } from '../clock';
-import type { Database } from '../db';
-import type { Logger } from '../logger';
-
-/** What a scheduled job gets: plain services, no botbuilder. Posts go through the delivery queue. */
-export interface JobContext {
-  config: Config;
-  db: Database;
-  clock: Clock;
-  log: Logger;
-  /** The scheduled fire time (not "now"): catch-up and idempotency keys derive from it. */
-  fireTime: Date;
-}
+import type { JobContext } from '../context';
 
 export interface ScheduledJob {
   /** Unique, e.g. "monitoring.daily"; part of the election key `<name>:<fire time ISO>`. */
@@ -20,3 +8,5 @@ export interface ScheduledJob {
   cron: (config: Config) => string;
   run(ctx: JobContext): Promise<void>;
 }
+
+export type { JobContext };

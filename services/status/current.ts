@@ -1,6 +1,6 @@
 import type { Office } from '../../config/office';
 import type { ExecutionStatus } from '../../config/rings';
-import { DEFAULT_ZONE, isoDay, localDay } from '../dates';
+import { DEFAULT_ZONE, isoDay, localDay } from '../../lib/dates';
 import type { Queryable } from '../db';
 import { REASON_CATEGORIES, allNormal, changeInForce, type TaskStatuses } from './model';
 import { CHANGE_COLUMNS, type ChangeRow } from './store';

@@ -11,7 +11,7 @@ import { audit } from '../audit/store';
 import { configuredPeople } from '../people/store';
 import { authorize, type Actor } from '../authz';
 import { linkedChannels } from '../conversations/store';
-import { addWorkingDays, isoDay, localDay, parseIsoDay } from '../dates';
+import { addWorkingDays, isoDay, localDay, parseIsoDay } from '../../lib/dates';
 import type { Database, Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { conflict, forbidden, notFound, validationError } from '../errors';

@@ -1,5 +1,5 @@
 import type { Office } from '../../config/office';
-import { isoDay, localDay } from '../dates';
+import { isoDay, localDay } from '../../lib/dates';
 import type { Queryable } from '../db';
 import { getCurrentRingState, type RingState } from './current';
 import { durationDays } from './model';

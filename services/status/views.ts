@@ -13,7 +13,7 @@ import type {
 } from '../../cards/status';
 import type { Office } from '../../config/office';
 import { EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TEXT, type ExecutionStatus, type RingModel } from '../../config/rings';
-import { dutchDate } from '../dates';
+import { dutchDate } from '../../lib/dates';
 import { REASON_CATEGORIES, describeDiff, diffStatuses, type TaskStatuses } from './model';
 import type { AnnouncementRow, ChangeRow, ResponseCounts, ResponseRow } from './store';
 

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
-import { dutchDate, localDay, parseIsoDay } from '../../services/dates';
-import { timeZone } from '../../services/time-zone';
+import { dutchDate, localDay, parseIsoDay } from '../../lib/dates';
+import { timeZone } from '../../lib/time-zone';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -80,6 +80,14 @@ export class FakeConnector {
     this.random = mulberry32(value);
   }
 
+  /** Personal chats the bot opened (conversation id → the member's Teams user id). */
+  readonly personalChats = new Map<string, string>();
+
+  /** Whether a conversation is the personal chat with this Teams user (opened by the bot or by the user). */
+  isPersonalChatWith(conversationId: string | undefined, teamsUserId: string): boolean {
+    return conversationId !== undefined && this.personalChats.get(conversationId) === teamsUserId;
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.clearFaults();
@@ -130,8 +138,12 @@ export class FakeConnector {
         return this.answer(res, call, fault.status, { error: { code: 'Fault', message: 'injected' } }, headers);
       }
       switch (op) {
-        case 'createConversation':
-          return this.answer(res, call, 201, { id: `a:${randomUUID()}`, activityId: randomUUID() });
+        case 'createConversation': {
+          const id = `a:${randomUUID()}`;
+          const member = (call.body as { members?: Array<{ id?: string }> } | undefined)?.members?.[0]?.id;
+          if (member) this.personalChats.set(id, member);
+          return this.answer(res, call, 201, { id, activityId: randomUUID() });
+        }
         case 'send':
         case 'reply':
           return this.answer(res, call, 201, { id: `act-${this.calls.length}-${randomUUID().slice(0, 8)}` });

@@ -3,7 +3,7 @@ import { startServer, type RunningServer } from '../../bot/server';
 import { ManualClock, type Clock } from '../../services/clock';
 import type { Database } from '../../services/db';
 import { createLogger, type Logger } from '../../services/logger';
-import { useServiceUrl, type TestActivity } from '../fixtures/activities';
+import { personalConversationId, useServiceUrl, type TestActivity } from '../fixtures/activities';
 import { roleEnv } from '../fixtures/people';
 import { FakeConnector, type RecordedCall } from './fake-connector';
 import { openTestDatabase, type TestDatabase } from './test-db';
@@ -39,6 +39,8 @@ export interface Harness {
   /** Cards the bot posted or replied with since the last reset, newest last. */
   cards(filter?: (call: RecordedCall) => boolean): Array<Record<string, unknown>>;
   lastCard(): Record<string, unknown> | undefined;
+  /** Cards this person received in their personal chat (whether they opened it or the bot did). */
+  personalCards(user: { id: string; aadObjectId: string }): Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     lastCard() {
       return harness.cards().at(-1);
+    },
+    personalCards(user) {
+      return harness.cards((c) => c.conversationId === personalConversationId(user) || connector.isPersonalChatWith(c.conversationId, user.id));
     },
     async close() {
       await app.close();

@@ -283,7 +283,11 @@ describe('monitoring deadlines', () => {
     await fire('2027-02-16');
     const rows = await deliveries('monitoring:evaluation:%');
     expect(rows.map((d) => d.recipient_aad).sort()).toEqual([users.beleid.aadObjectId, users.mt.aadObjectId].sort());
-    expect(text(rows[0]!.payload.card)).toContain('Halfjaarlijkse evaluatie op ma 15 mrt 2027');
+    // What each of them sees in their personal chat: the card rendered when it was sent.
+    for (const person of [users.mt, users.beleid]) {
+      const received = h.personalCards(person).map(text);
+      expect(received.filter((card) => card.includes('Halfjaarlijkse evaluatie op ma 15 mrt 2027'))).toHaveLength(1);
+    }
   });
 
   it('summarises for the dashboard: deadlines per week, overdue, on time and late', async () => {

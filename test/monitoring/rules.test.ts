@@ -3,7 +3,7 @@ import { defaultMonitoringRules, findKind, monitoringRulesSchema } from '../../c
 import { defaultOfficeInput, parseOffice } from '../../config/office';
 import {
   addMonths, addSchoolWeeks, addWorkingDays, isoDay, isSchoolHoliday, localDay, parseIsoDay, previousWorkingDay, schoolYearOf, shiftBy,
-} from '../../services/dates';
+} from '../../lib/dates';
 import { computeStages } from '../../services/monitoring/schedule';
 
 const office = parseOffice(defaultOfficeInput);

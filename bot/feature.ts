@@ -1,33 +1,11 @@
+/** The shape every feature declares: its commands, its card verbs (schema + handler) and its jobs. */
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/render';
 import type { Actor } from '../services/authz';
-import type { AppDeps } from './app-deps';
-import type { Logger } from '../services/logger';
+import type { TurnScope } from '../services/context';
 import type { ScheduledJob } from '../services/scheduler/types';
 
-/** Where the turn happens, from the activity and what we stored about that conversation. */
-export interface TurnConversation {
-  id: string;
-  kind: 'channel' | 'personal' | 'groupChat';
-  teamId?: string;
-  teamName?: string;
-  channelId?: string;
-  /** The regioteam this channel is linked to, if any. */
-  regioteam?: string;
-  tenantId?: string;
-}
-
-/** Everything a command or action handler gets: no botbuilder types, so handlers stay testable. */
-export interface TurnScope {
-  deps: AppDeps;
-  actor: Actor;
-  conversation: TurnConversation;
-  activityId?: string;
-  /** For card actions: the id of the message that holds the card. */
-  replyToId?: string;
-  correlationId: string;
-  log: Logger;
-}
+export type { TurnScope };
 
 export type Reply = { card: AdaptiveCard; summary?: string } | { text: string };
 

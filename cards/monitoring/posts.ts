@@ -1,0 +1,8 @@
+import type { MonitoringPost } from '../../services/monitoring/posts';
+import { dutchDate } from '../../lib/dates';
+import type { PostCards } from '../registry';
+import { evaluationReminderCard } from './cards';
+
+export const monitoringPostCards: PostCards<MonitoringPost> = {
+  'monitoring.evaluationReminder': (d) => evaluationReminderCard({ dateText: dutchDate(d.evaluationDate, d.zone), weeks: d.leadWeeks }),
+};
