@@ -4,6 +4,7 @@ import { ManualClock, type Clock } from '../../services/clock';
 import type { Database } from '../../services/db';
 import { createLogger, type Logger } from '../../services/logger';
 import { personalConversationId, useServiceUrl, type TestActivity } from '../fixtures/activities';
+import type { TestUser } from '../fixtures/people';
 import { roleEnv } from '../fixtures/people';
 import { FakeConnector, type RecordedCall } from './fake-connector';
 import { openTestDatabase, type TestDatabase } from './test-db';
@@ -40,7 +41,7 @@ export interface Harness {
   cards(filter?: (call: RecordedCall) => boolean): Array<Record<string, unknown>>;
   lastCard(): Record<string, unknown> | undefined;
   /** Cards this person received in their personal chat (whether they opened it or the bot did). */
-  personalCards(user: { id: string; aadObjectId: string }): Array<Record<string, unknown>>;
+  personalCards(user: TestUser): Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
