@@ -3,7 +3,8 @@ import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } f
 import { cardAttachment } from '../cards/render';
 import { welcomeCard } from '../cards/welcome';
 import { audit } from '../services/audit/store';
-import { recordTeamInstall, recordTeamRemoved, upsertConversation } from '../services/conversations/store';
+import { deactivateConversation, recordTeamInstall, recordTeamRemoved, upsertConversation } from '../services/conversations/store';
+import { forgetActivity } from '../services/turns/store';
 import { enqueueCount, enqueueDelivery } from '../services/deliveries/enqueue';
 import type { AppDeps } from './app-deps';
 import { handleTurnError } from './errors';
@@ -60,7 +61,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
   async function forgetFailedTurn(activity: Activity, error: unknown): Promise<void> {
     if (!activity.id || !isTransientInfrastructureError(error)) return;
     try {
-      await deps.db.query(`DELETE FROM processed_activities WHERE activity_id = $1`, [activityKey(activity)]);
+      await forgetActivity(deps.db, activityKey(activity));
     } catch {
       // Still away: remember it here (a retry reaching another replica is then refused as a duplicate).
       if (failedTurns.size >= 10_000) failedTurns.delete(failedTurns.values().next().value!);
@@ -157,7 +158,7 @@ export function createBotLogic(deps: AppDeps, router: Router) {
     if (!channelId || !teamId) return;
     forgetConversation(deps.db, channelId);
     if (eventType === 'channelDeleted') {
-      await deps.db.query(`UPDATE conversations SET active = false, updated_at = now() WHERE id = $1`, [channelId]);
+      await deactivateConversation(deps.db, channelId);
     } else if (eventType === 'channelCreated' || eventType === 'channelRenamed' || eventType === 'channelRestored') {
       const reference = { ...storedReference(context.activity, channelId) };
       await upsertConversation(deps.db, { id: channelId, kind: 'channel', teamId, name: channelData.channel?.name, reference });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
-import { claimRun, finishRun, lastRunOf } from '../services/scheduler/election';
+import { claimRun, finishRun, lastRunOf } from '../services/scheduler/store';
 import type { ScheduledJob } from '../services/scheduler/types';
 import type { AppDeps } from './app-deps';
 

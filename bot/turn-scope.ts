@@ -4,6 +4,7 @@ import { resolveActor } from '../services/authz';
 import { getConversation, upsertConversation, type StoredReference } from '../services/conversations/store';
 import { ErrorCode, UserFacingError } from '../services/errors';
 import { setRegioteam, upsertPerson, type PersonRow } from '../services/people/store';
+import { claimActivityAndReadSeen, readSeen, type SeenRow } from '../services/turns/store';
 import type { AppDeps } from './app-deps';
 import type { TurnConversation, TurnScope } from '../services/context';
 
@@ -77,12 +78,6 @@ export function forgetConversation(db: object, conversationId: string): void {
   writtenCache(db).forget(`c:${conversationId}`);
 }
 
-interface SeenRow extends Partial<PersonRow> {
-  conversation_known: boolean;
-  conversation_regioteam: string | null;
-}
-
-const SEEN_COLUMNS = `p.name, p.upn, p.regioteam, c.id IS NOT NULL AS conversation_known, c.regioteam AS conversation_regioteam`;
 /** Where claimActivity leaves its read for createTurnScope (botbuilder's per-turn state bag). */
 const SEEN_STATE = Symbol('wendbaar.seen');
 
@@ -93,14 +88,7 @@ const SEEN_STATE = Symbol('wendbaar.seen');
  */
 export async function claimActivity(deps: AppDeps, context: TurnContext, key: string): Promise<boolean> {
   const activity = context.activity;
-  const [row] = await deps.db.query<SeenRow & { first: boolean }>(
-    `WITH claimed AS (INSERT INTO processed_activities (activity_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1)
-     SELECT EXISTS (SELECT 1 FROM claimed) AS first, ${SEEN_COLUMNS}
-     FROM (VALUES (1)) AS one
-     LEFT JOIN people p ON p.aad_object_id = $2
-     LEFT JOIN conversations c ON c.id = $3 AND c.active`,
-    [key, activity.from?.aadObjectId ?? null, describeConversation(activity).id],
-  );
+  const row = await claimActivityAndReadSeen(deps.db, key, activity.from?.aadObjectId ?? null, describeConversation(activity).id);
   if (row?.name !== null && row?.name !== undefined) context.turnState.set(SEEN_STATE, row);
   return row?.first === true;
 }
@@ -133,12 +121,7 @@ export async function createTurnScope(deps: AppDeps, context: TurnContext, verb?
     // activity), no transaction. A missing person or conversation row gives no row or
     // conversation_known = false, and takes the write path below.
     const prefetched = context.turnState.get(SEEN_STATE) as SeenRow | undefined;
-    const [seen] = prefetched
-      ? [prefetched]
-      : await deps.db.query<SeenRow>(
-        `SELECT ${SEEN_COLUMNS} FROM people p LEFT JOIN conversations c ON c.id = $1 AND c.active WHERE p.aad_object_id = $2`,
-        [conversation.id, aadObjectId],
-      );
+    const seen = prefetched ?? (await readSeen(deps.db, aadObjectId, conversation.id));
     if (seen?.conversation_known && seen.name !== undefined && seen.name !== null && (seen.regioteam || !seen.conversation_regioteam)) {
       person = { name: seen.name, upn: seen.upn ?? null, regioteam: seen.regioteam ?? null };
       regioteam = seen.conversation_regioteam;

@@ -4,7 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../bot/app-deps';
 import { resolveActor, type Actor } from '../services/authz';
 import { buildOverview, evaluationCsv, evaluationMarkdown, type OverviewSources } from '../services/overview';
-import { getPerson } from '../services/people/store';
+import { allPeople, getPerson } from '../services/people/store';
 import { createTabTokenVerifier, resolveTabActor, TabAuthError } from '../services/tab-auth';
 
 /**
@@ -112,9 +112,7 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
       res.send(404, { error: 'Niet gevonden.' });
       return;
     }
-    const people = await db.query<{ aad_object_id: string; name: string; upn: string | null; regioteam: string | null }>(
-      'SELECT aad_object_id, name, upn, regioteam FROM people ORDER BY name',
-    );
+    const people = await allPeople(db);
     const known = new Set(people.map((p) => p.aad_object_id));
     const configured = [...deps.roles.mt, ...deps.roles.beleid, ...Object.values(deps.roles.teamleiders).flat()].filter((id) => !known.has(id));
     const users = [

@@ -1,5 +1,5 @@
 import { linkCommand, unlinkCommand } from '../commands/link-channel';
-import { purgeBookkeeping } from '../../services/housekeeping';
+import { purgeBookkeeping } from '../../services/housekeeping/store';
 import type { Feature } from '../feature';
 
 export const coreFeature: Feature = {

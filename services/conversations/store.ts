@@ -83,12 +83,17 @@ export async function linkedChannels(q: Queryable, regioteam?: string): Promise<
   );
 }
 
-export async function markConversationInactive(q: Queryable, conversationId: string, reason: string): Promise<void> {
+/** The conversation is gone (channel deleted); resolves the team it belonged to, if any. */
+export async function deactivateConversation(q: Queryable, conversationId: string): Promise<string | undefined> {
   const rows = await q.query<{ team_id: string | null }>(
     `UPDATE conversations SET active = false, updated_at = now() WHERE id = $1 RETURNING team_id`,
     [conversationId],
   );
-  const teamId = rows[0]?.team_id;
+  return rows[0]?.team_id ?? undefined;
+}
+
+export async function markConversationInactive(q: Queryable, conversationId: string, reason: string): Promise<void> {
+  const teamId = await deactivateConversation(q, conversationId);
   if (teamId) {
     await q.query(`UPDATE team_installs SET inactive_reason = $2 WHERE team_id = $1 AND active`, [teamId, reason]);
   }

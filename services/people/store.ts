@@ -32,6 +32,11 @@ export async function getPerson(q: Queryable, aadObjectId: string): Promise<Pers
   return (await q.query<PersonRow>(`SELECT * FROM people WHERE aad_object_id = $1`, [aadObjectId]))[0];
 }
 
+/** Everyone the bot knows, by name (the Overzicht tab's local sign-in list). */
+export async function allPeople(q: Queryable): Promise<PersonRow[]> {
+  return q.query<PersonRow>(`SELECT * FROM people ORDER BY name`);
+}
+
 export async function peopleInTeam(q: Queryable, regioteam: string): Promise<PersonRow[]> {
   return q.query<PersonRow>(`SELECT * FROM people WHERE regioteam = $1 ORDER BY name`, [regioteam]);
 }

@@ -1,5 +1,5 @@
 import { openTestDatabase, type TestDatabase } from '../harness/test-db';
-import { purgeBookkeeping } from '../../services/housekeeping';
+import { purgeBookkeeping } from '../../services/housekeeping/store';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 
 describe('housekeeping', () => {
