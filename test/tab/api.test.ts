@@ -7,6 +7,7 @@ import { saveFigures } from '../../services/caseload/figures';
 import { buildOverview, defaultSources, workloadView } from '../../services/overview';
 import { upsertPerson } from '../../services/people';
 import { startHarness, type Harness } from '../harness/harness';
+import { captureLogs } from '../harness/log-capture';
 import { users } from '../fixtures/people';
 
 const APP_ID = '7c2f3a55-1d2e-4b0a-9f3e-2a1b0c9d8e7f';
@@ -46,6 +47,8 @@ function ssoToken(user: { aadObjectId: string; name: string }, overrides: Record
 
 let jwks: Server;
 let h: Harness;
+const logs = captureLogs();
+const logRecords = () => logs.lines.map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string });
 
 beforeAll(async () => {
   jwks = createServer((_req, res) => {
@@ -57,6 +60,7 @@ beforeAll(async () => {
   h = await startHarness({
     env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT, WENDBAAR_PUBLIC_URL: `https://${HOST}` },
     authOverrides: { TabJwksUrl: jwksUrl },
+    log: logs.log,
   });
   for (const [user, regioteam, open] of [
     [users.consulent, 'noord', 48],
@@ -94,6 +98,16 @@ describe('the Overzicht API refuses requests without a valid Teams token', () =>
     expect(status).toBe(401);
     expect(body).toEqual({ error: expect.any(String), reason });
     expect(JSON.stringify(body)).not.toMatch(/Sanne|Daan|Noor|Milan/);
+  });
+
+  test('the operator log says why a token was refused, without the token or the name in it', async () => {
+    const before = logs.lines.length;
+    const expired = ssoToken(users.consulent, { exp: seconds(NOW) - 3600, iat: seconds(NOW) - 7200, nbf: seconds(NOW) - 7200 });
+    expect((await getOverview(`Bearer ${expired}`)).status).toBe(401);
+    const refused = logRecords().slice(before).filter((r) => r.msg === 'tab token refused');
+    expect(refused).toEqual([expect.objectContaining({ reason: 'expired' })]);
+    expect(logs.lines.slice(before).join('\n')).not.toContain(expired.split('.')[1]);
+    expect(logs.lines.slice(before).join('\n')).not.toContain(users.consulent.name);
   });
 
   test('the development sign-in and its user list do not exist outside local mode', async () => {
