@@ -27,6 +27,7 @@ describe('logs at info level', () => {
   let h: Harness;
   const { log, lines } = captureLogs();
   let failedTurn: unknown;
+  let refusedWithoutAudit: unknown;
 
   beforeAll(async () => {
     h = await startHarness({ log });
@@ -56,6 +57,14 @@ describe('logs at info level', () => {
     } finally {
       await h.db.query('ALTER TABLE help_requests_away RENAME TO help_requests');
     }
+    // A refusal whose audit record cannot be written: the user is still refused, the operator told.
+    await h.db.query('ALTER TABLE audit_log RENAME TO audit_log_away');
+    try {
+      await h.send(channelMessage('koppel noord', { from: users.consulent3 }));
+      refusedWithoutAudit = h.lastCard();
+    } finally {
+      await h.db.query('ALTER TABLE audit_log_away RENAME TO audit_log');
+    }
     await h.app.sender.settle();
   });
 
@@ -82,6 +91,15 @@ describe('logs at info level', () => {
     expect(typeof failure!.err!.name).toBe('string');
     expect(failure!.err!.name).not.toMatch(/redacted/i);
     expect(JSON.stringify(failedTurn)).toContain(failure!.correlationId);
+  });
+
+  it('a refusal whose audit record could not be written is still refused, and the failure is logged with its correlation id', () => {
+    expect(JSON.stringify(refusedWithoutAudit)).toContain('Dit mag alleen het MT of de teamleider van dit regioteam');
+    const records = lines.map((line) => JSON.parse(line) as LogRecord);
+    const failure = records.find((r) => r.msg === 'refusal could not be audited');
+    expect(failure).toMatchObject({ level: 50, correlationId: expect.any(String), err: { code: '42P01', message: expect.stringContaining('audit_log') } });
+    // The same id as the refusal itself, so the operator can tie the two together.
+    expect(records.filter((r) => r.msg === 'turn refused' && r.correlationId === failure!.correlationId)).toHaveLength(1);
   });
 
   it('a database error keeps its code and constraint but not the row values PostgreSQL quotes in its detail', async () => {
