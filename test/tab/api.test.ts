@@ -164,12 +164,41 @@ test('with showOtherTeamsWorkload a consulent also sees other teams per person',
   expect(workloadView(rows, consulent, { ...office, showOtherTeamsWorkload: false })[1]!.persons).toBeUndefined();
 });
 
+test('a section whose data cannot be read shows as not available and is logged with the request\'s correlation id', async () => {
+  const before = logs.lines.length;
+  await h.db.query('ALTER TABLE mdo_decisions RENAME TO mdo_decisions_away');
+  let response: Awaited<ReturnType<typeof getOverview>>;
+  try {
+    response = await getOverview(`Bearer ${ssoToken(users.mt)}`);
+  } finally {
+    await h.db.query('ALTER TABLE mdo_decisions_away RENAME TO mdo_decisions');
+  }
+  expect(response.status).toBe(200);
+  expect(response.body.mdo).toEqual({ state: 'unavailable' });
+  expect(response.body.evaluation.data.missing).toEqual(['MDO-besluiten']);
+  expect(response.body.status.state).toBe('ok');
+  const logged = logRecords().slice(before).filter((r) => /unavailable/.test(r.msg));
+  expect(logged).toHaveLength(2);
+  expect(logged).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ msg: 'overview section unavailable', section: 'mdo', err: expect.objectContaining({ code: '42P01' }) }),
+      expect.objectContaining({ msg: 'overview section unavailable', section: 'evaluation: MDO-besluiten', err: expect.objectContaining({ code: '42P01' }) }),
+    ]),
+  );
+  expect(new Set(logged.map((r) => r.correlationId)).size).toBe(1);
+  expect(logged[0]!.correlationId).toEqual(expect.any(String));
+});
+
 test('a feature whose summary fails shows as not available, the other sections still load', async () => {
   const mt = resolveActor({ aadObjectId: users.mt.aadObjectId, name: 'Fatima El Amrani' }, { mt: [users.mt.aadObjectId], beleid: [], teamleiders: {} });
   const broken = () => Promise.reject(new Error('relation "monitoring_stages" does not exist'));
-  const view = await buildOverview({ db: h.db, office: loadOffice(), actor: mt, now: NOW, zone: 'Europe/Amsterdam', sources: { ...defaultSources, monitoring: broken, mdo: broken } });
+  const { log, lines } = captureLogs();
+  const view = await buildOverview({ db: h.db, office: loadOffice(), actor: mt, now: NOW, zone: 'Europe/Amsterdam', sources: { ...defaultSources, monitoring: broken, mdo: broken }, log });
   expect(view.monitoring).toEqual({ state: 'unavailable' });
   expect(view.mdo).toEqual({ state: 'unavailable' });
   expect(view.status.state).toBe('ok');
   expect(view.evaluation.state === 'ok' && view.evaluation.data.missing).toEqual(['MDO-besluiten', 'Monitoring']);
+  const sections = lines.map((line) => JSON.parse(line) as { section: string; err: { message: string } });
+  expect(sections.map((r) => r.section).sort()).toEqual(['evaluation: MDO-besluiten', 'evaluation: Monitoring', 'mdo', 'monitoring']);
+  expect(sections.every((r) => r.err.message === 'relation "monitoring_stages" does not exist')).toBe(true);
 });
