@@ -5,6 +5,7 @@ import { EXECUTION_STATUS_LABEL, type ExecutionStatus } from '../config/rings';
 import { can, type Actor } from './authz';
 import { helpRequestSummary, workloadSummary, type HelpRequestSummary, type WorkloadRow } from './caseload/summary';
 import { HELP_KINDS, STATUS_LABELS, URGENCIES } from './caseload/types';
+import { toCsv } from './csv-export';
 import type { Queryable } from './db';
 import type { Logger } from './logger';
 import { mdoSummary, type MdoSummary } from './mdo/summary';
@@ -341,12 +342,8 @@ async function evaluationView(
 // ---------------------------------------------------------------------------------------------
 // Export
 
-const csvCell = (value: string) => (/[";\n,]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** Semicolon-separated (Dutch Excel opens it directly), with a BOM-less UTF-8 header row. */
 export function evaluationCsv(view: EvaluationView): string {
-  const lines = [['Onderdeel', 'Kenmerk', 'Waarde'], ...view.rows.map((r) => [r.part, r.measure, r.value])];
-  return `${lines.map((l) => l.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return toCsv(['Onderdeel', 'Kenmerk', 'Waarde'], view.rows.map((r) => [r.part, r.measure, r.value]));
 }
 
 const mdCell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -145,8 +145,8 @@ describe('a valid token shows the sections the role may see', () => {
   test('the evaluation exports as CSV and Markdown for the MT, not for a consulent', async () => {
     const csv = await getOverview(`Bearer ${ssoToken(users.mt)}`, '/api/overview/evaluation/csv');
     expect(csv.status).toBe(200);
-    expect(csv.body.split('\r\n')[0]).toBe('Onderdeel;Kenmerk;Waarde');
-    expect(csv.body).toContain('Ondersteuningsvragen;Gevraagd;0');
+    expect(csv.body.split('\r\n')[0]).toBe('"Onderdeel";"Kenmerk";"Waarde"');
+    expect(csv.body).toContain('"Ondersteuningsvragen";"Gevraagd";"0"');
     const md = await getOverview(`Bearer ${ssoToken(users.mt)}`, '/api/overview/evaluation/md');
     expect(md.body).toContain('# Halfjaarlijkse evaluatie RBL');
     expect(md.body).toContain('| Gevraagd | 0 |');
