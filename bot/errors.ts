@@ -32,7 +32,10 @@ export async function handleTurnError(
     if (error.code === ErrorCode.Forbidden && ctx.actorAad) {
       // What the refused click pointed at, as the card claimed it (ids only, never free text).
       const details = ctx.attempted && Object.keys(ctx.attempted).length > 0 ? { attempted: ctx.attempted } : undefined;
-      await audit(deps.db, { actor: ctx.actorAad, action: ctx.verb ?? 'command', outcome: 'refused', details, correlationId: ctx.correlationId }).catch(() => undefined);
+      // The user is refused either way; a lost audit record is the operator's to know about.
+      await audit(deps.db, { actor: ctx.actorAad, action: ctx.verb ?? 'command', outcome: 'refused', details, correlationId: ctx.correlationId }).catch((auditError: unknown) =>
+        ctx.log.error({ err: auditError }, 'refusal could not be audited'),
+      );
     }
     return { reply: { card: errorCard(error.message) }, text: error.message };
   }

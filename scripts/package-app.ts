@@ -1,18 +1,17 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { PNG } from 'pngjs';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
 /**
  * `npm run package`: builds appPackage.zip (manifest.json, nl.json, en.json, color.png, outline.png)
  * from manifest/templates with the app id and host from configuration, then validates the zip's own
- * contents offline. A broken manifest fails with the reasons, one per line.
- *
- * Schema: Microsoft's official MicrosoftTeams.schema.json as shipped in @microsoft/app-manifest (a
- * devDependency); manifest/schema/*.offline.schema.json is only a fallback when that is absent.
+ * contents offline against Microsoft's official schemas (see loadSchemas). A broken manifest fails
+ * with the reasons, one per line.
  */
 
 export interface PackageSettings {
@@ -132,59 +131,45 @@ export interface ManifestSchemas {
   source: string;
 }
 
-/** Microsoft ships the schema in some of its npm packages; use it when one is installed. */
-export function findOfficialSchemaFiles(root: string, manifestVersion: string): { manifest: string; localization?: string } | undefined {
-  const candidates = ['@microsoft/teams-manifest', '@microsoft/app-manifest', '@microsoft/teamsfx-core', '@microsoft/teams-app-schema'];
-  const found: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    if (depth > 6 || !existsSync(dir)) return;
-    for (const entry of readdirSync(dir)) {
-      const full = path.join(dir, entry);
-      if (entry === 'MicrosoftTeams.schema.json') found.push(full);
-      else if (entry !== 'node_modules' && statSync(full).isDirectory()) walk(full, depth + 1);
-    }
-  };
-  for (const pkg of candidates) walk(path.join(root, 'node_modules', pkg), 0);
-  const manifest = found.find((file) => file.includes(`v${manifestVersion}`)) ?? found.find((file) => readFileSync(file, 'utf8').includes(`"${manifestVersion}"`));
-  if (!manifest) return undefined;
-  const localization = path.join(path.dirname(manifest), 'MicrosoftTeams.Localization.schema.json');
-  return { manifest, localization: existsSync(localization) ? localization : undefined };
-}
+/** The manifest version of manifest/templates/manifest.json, whose official schema validates the package. */
+export const MANIFEST_VERSION = '1.19';
 
-export function loadSchemas(root: string, manifestVersion = '1.19'): ManifestSchemas {
-  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as object;
-  const offline = path.join(root, 'manifest', 'schema');
-  const official = findOfficialSchemaFiles(root, manifestVersion);
-  if (official) {
-    return {
-      manifest: read(official.manifest),
-      localization: read(official.localization ?? path.join(offline, 'localization.offline.schema.json')),
-      source: path.relative(root, official.manifest),
-    };
-  }
-  return {
-    manifest: read(path.join(offline, 'manifest.offline.schema.json')),
-    localization: read(path.join(offline, 'localization.offline.schema.json')),
-    source: 'manifest/schema/manifest.offline.schema.json (no official Teams schema is installed)',
+/**
+ * Microsoft's official JSON schemas for the manifest and its localisation files, as shipped in
+ * @microsoft/app-manifest (a devDependency), resolved from `root`'s node_modules.
+ */
+export function loadSchemas(root: string, manifestVersion = MANIFEST_VERSION): ManifestSchemas {
+  const dir = `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}`;
+  const read = (file: string) => {
+    let resolved: string;
+    try {
+      resolved = require.resolve(`${dir}/${file}`, { paths: [root] });
+    } catch {
+      throw new PackageError(
+        `Cannot validate the app package: the official Teams manifest schema v${manifestVersion} (${dir}/${file}) is not installed. It ships in @microsoft/app-manifest, a devDependency: run npm ci (without --omit=dev).`,
+      );
+    }
+    return JSON.parse(readFileSync(resolved, 'utf8')) as object;
   };
+  return { manifest: read('MicrosoftTeams.schema.json'), localization: read('MicrosoftTeams.Localization.schema.json'), source: `${dir}/MicrosoftTeams.schema.json` };
 }
 
 function compile(schema: object): ValidateFunction {
   // Microsoft's schemas are draft-04 and use patterns that are invalid with the RegExp `u` flag.
-  const draft04 = String((schema as { $schema?: string }).$schema ?? '').includes('draft-04');
-  const ajv = draft04
-    ? new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false })
-    : new Ajv({ allErrors: true, strict: false, validateSchema: false });
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv as unknown as Ajv);
-  const copy = { ...(schema as Record<string, unknown>) };
-  if (!draft04) delete copy.$schema;
-  return ajv.compile(copy);
+  return ajv.compile(schema);
 }
 
 function describe(file: string, errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((error) => {
     const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(root)';
-    const extra = 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : 'allowedValues' in error.params ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : '';
+    const params = error.params as { additionalProperty?: string; allowedValues?: unknown[]; allowedValue?: unknown };
+    const extra =
+      params.additionalProperty !== undefined ? ` "${params.additionalProperty}"`
+      : params.allowedValues !== undefined ? ` (${params.allowedValues.join(', ')})`
+      : 'allowedValue' in params ? ` ${JSON.stringify(params.allowedValue)}`
+      : '';
     return `${file}: ${where} ${error.message ?? 'is invalid'}${extra}`;
   });
 }

@@ -5,7 +5,9 @@ import { EXECUTION_STATUS_LABEL, type ExecutionStatus } from '../config/rings';
 import { can, type Actor } from './authz';
 import { helpRequestSummary, workloadSummary, type HelpRequestSummary, type WorkloadRow } from './caseload/summary';
 import { HELP_KINDS, STATUS_LABELS, URGENCIES } from './caseload/types';
+import { toCsv } from './csv-export';
 import type { Queryable } from './db';
+import type { Logger } from './logger';
 import { mdoSummary, type MdoSummary } from './mdo/summary';
 import { OUTCOME_LABEL, type MdoOutcome } from './mdo/labels';
 import { monitoringSummary, type MonitoringSummary } from './monitoring/summary';
@@ -173,11 +175,16 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-async function guarded<T>(run: () => Promise<Section<T>>): Promise<Section<T>> {
+/** A feature's summary failing (e.g. its table is still being built) must not take the tab down. */
+function unavailable(log: Logger, section: string, error: unknown): void {
+  log.warn({ err: error, section }, 'overview section unavailable');
+}
+
+async function guarded<T>(log: Logger, section: string, run: () => Promise<Section<T>>): Promise<Section<T>> {
   try {
     return await run();
-  } catch {
-    // A feature's summary failing (e.g. its table is still being built) must not take the tab down.
+  } catch (error) {
+    unavailable(log, section, error);
     return { state: 'unavailable' };
   }
 }
@@ -189,10 +196,12 @@ export interface OverviewInput {
   now: Date;
   zone: string;
   sources?: OverviewSources;
+  /** The request's logger (it carries the correlation id). */
+  log: Logger;
 }
 
 export async function buildOverview(input: OverviewInput): Promise<OverviewView> {
-  const { db, office, actor, now, zone } = input;
+  const { db, office, actor, now, zone, log } = input;
   const sources = input.sources ?? defaultSources;
   const period = evaluationPeriod(office, now, zone);
   const range = { from: DateTime.fromISO(period.from, { zone: timeZone(zone) }).toJSDate(), to: DateTime.fromISO(period.to, { zone: timeZone(zone) }).toJSDate() };
@@ -200,15 +209,15 @@ export async function buildOverview(input: OverviewInput): Promise<OverviewView>
 
   const statusSummary = quiet(sources.status(db, office, now));
   const monitoringSummary = quiet(sources.monitoring(db, office, now, zone));
-  const status = guarded<StatusView>(async () => ({ state: 'ok', data: statusView((await statusSummary).current, office) }));
-  const monitoring = guarded<MonitoringView>(async () => ({ state: 'ok', data: monitoringView(await monitoringSummary, zone) }));
-  const workload = guarded<{ teams: WorkloadTeamView[] }>(async () => ({
+  const status = guarded<StatusView>(log, 'status', async () => ({ state: 'ok', data: statusView((await statusSummary).current, office) }));
+  const monitoring = guarded<MonitoringView>(log, 'monitoring', async () => ({ state: 'ok', data: monitoringView(await monitoringSummary, zone) }));
+  const workload = guarded<{ teams: WorkloadTeamView[] }>(log, 'workload', async () => ({
     state: 'ok',
     data: { teams: workloadView(await sources.workload(db, office, {}), actor, office) },
   }));
   // Up to and including this instant: a request made a moment ago is open too.
   const helpSummary = quiet(sources.helpRequests(db, { from: range.from, to: new Date(now.getTime() + 1) }));
-  const helpRequests = guarded<HelpRequestsView>(async () => {
+  const helpRequests = guarded<HelpRequestsView>(log, 'helpRequests', async () => {
     const summary = await helpSummary;
     return {
       state: 'ok',
@@ -229,14 +238,14 @@ export async function buildOverview(input: OverviewInput): Promise<OverviewView>
   });
   const mdoSeen = can(actor, 'mdo.overview') || can(actor, 'evaluation.view');
   const mdoResult = mdoSeen ? quiet(sources.mdo(db, range)) : undefined;
-  const mdo = guarded<MdoView>(async () => {
+  const mdo = guarded<MdoView>(log, 'mdo', async () => {
     if (!mdoResult) return { state: 'forbidden', reason: 'MDO-besluiten per uitkomst zien alleen teamleiders, beleidsmedewerkers en het MT.' };
     const summary = await mdoResult;
     return { state: 'ok', data: { period, total: summary.total, byOutcome: outcomes(summary) } };
   });
-  const evaluation = guarded<EvaluationView>(async () => {
+  const evaluation = guarded<EvaluationView>(log, 'evaluation', async () => {
     if (!can(actor, 'evaluation.view')) return { state: 'forbidden', reason: 'De halfjaarlijkse evaluatie zien alleen het MT, beleidsmedewerkers en teamleiders.' };
-    return { state: 'ok', data: await evaluationView(period, { status: statusSummary, help: helpSummary, mdo: mdoResult!, monitoring: monitoringSummary }) };
+    return { state: 'ok', data: await evaluationView(period, { status: statusSummary, help: helpSummary, mdo: mdoResult!, monitoring: monitoringSummary }, log) };
   });
 
   const [s, m, w, h, d, e] = await Promise.all([status, monitoring, workload, helpRequests, mdo, evaluation]);
@@ -276,13 +285,15 @@ function monitoringView(summary: MonitoringSummary, zone: string): MonitoringVie
 async function evaluationView(
   period: Period,
   figures: { status: Promise<StatusSummary>; help: Promise<HelpRequestSummary>; mdo: Promise<MdoSummary>; monitoring: Promise<MonitoringSummary> },
+  log: Logger,
 ): Promise<EvaluationView> {
   const rows: EvaluationRow[] = [];
   const missing: string[] = [];
   const part = async (name: string, load: () => Promise<EvaluationRow[]>) => {
     try {
       rows.push(...(await load()));
-    } catch {
+    } catch (error) {
+      unavailable(log, `evaluation: ${name}`, error);
       missing.push(name);
     }
   };
@@ -331,12 +342,8 @@ async function evaluationView(
 // ---------------------------------------------------------------------------------------------
 // Export
 
-const csvCell = (value: string) => (/[";\n,]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** Semicolon-separated (Dutch Excel opens it directly), with a BOM-less UTF-8 header row. */
 export function evaluationCsv(view: EvaluationView): string {
-  const lines = [['Onderdeel', 'Kenmerk', 'Waarde'], ...view.rows.map((r) => [r.part, r.measure, r.value])];
-  return `${lines.map((l) => l.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return toCsv(['Onderdeel', 'Kenmerk', 'Waarde'], view.rows.map((r) => [r.part, r.measure, r.value]));
 }
 
 const mdCell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');

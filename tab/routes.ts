@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../bot/app-deps';
 import { resolveActor, type Actor } from '../services/authz';
 import { buildOverview, evaluationCsv, evaluationMarkdown, type OverviewSources } from '../services/overview';
+import type { Logger } from '../services/logger';
 import { allPeople, getPerson } from '../services/people/store';
 import { createTabTokenVerifier, resolveTabActor, TabAuthError } from '../services/tab-auth';
 
@@ -63,7 +65,7 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
 
   const devSignIn = (req: Request) => config.localMode && LOOPBACK.has(req.socket.remoteAddress ?? '');
 
-  async function authenticate(req: Request): Promise<Actor> {
+  async function authenticate(req: Request, log: Logger): Promise<Actor> {
     const header = req.header('authorization') ?? '';
     const [scheme, credential] = [header.split(' ')[0]?.toLowerCase(), header.slice(header.indexOf(' ') + 1).trim()];
     if (scheme === 'dev' && credential) {
@@ -84,23 +86,26 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
     }
   }
 
-  const api = (handler: (req: Request, res: Response, actor: Actor) => Promise<void>) => async (req: Request, res: Response) => {
+  const api = (handler: (req: Request, res: Response, actor: Actor, log: Logger) => Promise<void>) => async (req: Request, res: Response) => {
     res.setHeader('cache-control', 'no-store');
+    // Like a bot turn, every request's log lines share one id.
+    const correlationId = randomUUID().slice(0, 8);
+    const requestLog = log.child({ correlationId });
     try {
-      await handler(req, res, await authenticate(req));
+      await handler(req, res, await authenticate(req, requestLog), requestLog);
     } catch (error) {
       if (error instanceof TabRequestError) {
         res.setHeader('www-authenticate', 'Bearer');
         res.send(error.status, error.body);
         return;
       }
-      log.error({ err: error }, 'overview request failed');
+      requestLog.error({ err: error }, 'overview request failed');
       res.send(500, { error: 'Het overzicht kan nu niet worden geladen. Probeer het zo opnieuw.' });
     }
   };
 
-  const overview = (actor: Actor) =>
-    buildOverview({ db, office: config.office, actor, now: deps.clock.now(), zone: config.env.WENDBAAR_TIME_ZONE, sources: options.sources });
+  const overview = (actor: Actor, requestLog: Logger) =>
+    buildOverview({ db, office: config.office, actor, now: deps.clock.now(), zone: config.env.WENDBAAR_TIME_ZONE, sources: options.sources, log: requestLog });
 
   server.get('/api/overview/config', async (req: Request, res: Response) => {
     res.setHeader('cache-control', 'no-store');
@@ -127,20 +132,20 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
 
   server.get(
     '/api/overview',
-    api(async (_req, res, actor) => {
-      res.send(200, await overview(actor));
+    api(async (_req, res, actor, requestLog) => {
+      res.send(200, await overview(actor, requestLog));
     }),
   );
 
   server.get(
     '/api/overview/evaluation/:format',
-    api(async (req, res, actor) => {
+    api(async (req, res, actor, requestLog) => {
       const format = (req.params as { format?: string }).format;
       if (format !== 'csv' && format !== 'md') {
         res.send(404, { error: 'Onbekend exportformaat.' });
         return;
       }
-      const view = await overview(actor);
+      const view = await overview(actor, requestLog);
       if (view.evaluation.state !== 'ok') {
         res.send(403, { error: view.evaluation.state === 'forbidden' ? view.evaluation.reason : 'De evaluatie is nog niet beschikbaar.' });
         return;

@@ -1,5 +1,6 @@
 import type { Office } from '../../config/office';
 import { EXECUTION_STATUS_LABEL } from '../../config/rings';
+import { toCsv } from '../csv-export';
 import type { Queryable } from '../db';
 import { describeDiff, diffStatuses } from './model';
 import { decidedChanges, type ChangeRow } from './store';
@@ -7,32 +8,23 @@ import { deciderNames, reasonLabel } from './views';
 
 /** Exports of the decided statusaanpassingen for the RAO/BC briefing and the half-yearly evaluation. */
 
-const csvCell = (value: string | number | null | undefined): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote always; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
 export function changesToCsv(office: Office, changes: ChangeRow[]): string {
   const header = ['id', 'soort', 'titel', 'status', 'ingangsdatum', 'verwachte_einddatum', 'aanleiding', 'toelichting', 'besloten_door', 'besloten_op', 'consultatie_overgeslagen', 'wijzigingen'];
-  const lines = changes.map((c) =>
-    [
-      c.id,
-      c.kind === 'end' ? 'beëindiging' : 'aanpassing',
-      c.title,
-      c.state === 'ended' ? 'beëindigd' : 'besloten',
-      c.startDate,
-      c.endDate,
-      reasonLabel(c),
-      c.reason,
-      deciderNames(c),
-      c.decidedAt ? new Date(c.decidedAt).toISOString() : '',
-      c.consultationSkipped ?? '',
-      diffStatuses(office.rings, c.previousTasks, c.tasks).map(describeDiff).join('; '),
-    ].map(csvCell).join(','),
-  );
-  return [header.map(csvCell).join(','), ...lines].join('\r\n') + '\r\n';
+  const rows = changes.map((c) => [
+    c.id,
+    c.kind === 'end' ? 'beëindiging' : 'aanpassing',
+    c.title,
+    c.state === 'ended' ? 'beëindigd' : 'besloten',
+    c.startDate,
+    c.endDate,
+    reasonLabel(c),
+    c.reason,
+    deciderNames(c),
+    c.decidedAt ? new Date(c.decidedAt).toISOString() : '',
+    c.consultationSkipped ?? '',
+    diffStatuses(office.rings, c.previousTasks, c.tasks).map(describeDiff).join('; '),
+  ]);
+  return toCsv(header, rows);
 }
 
 export function changesToMarkdown(office: Office, changes: ChangeRow[], generatedOn: string): string {

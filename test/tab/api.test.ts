@@ -7,6 +7,7 @@ import { saveFigures } from '../../services/caseload/figures';
 import { buildOverview, defaultSources, workloadView } from '../../services/overview';
 import { upsertPerson } from '../../services/people/store';
 import { startHarness, type Harness } from '../harness/harness';
+import { captureLogs } from '../harness/log-capture';
 import { users } from '../fixtures/people';
 
 const APP_ID = '7c2f3a55-1d2e-4b0a-9f3e-2a1b0c9d8e7f';
@@ -46,6 +47,8 @@ function ssoToken(user: { aadObjectId: string; name: string }, overrides: Record
 
 let jwks: Server;
 let h: Harness;
+const logs = captureLogs();
+const logRecords = () => logs.lines.map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string });
 
 beforeAll(async () => {
   jwks = createServer((_req, res) => {
@@ -57,6 +60,7 @@ beforeAll(async () => {
   h = await startHarness({
     env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT, WENDBAAR_PUBLIC_URL: `https://${HOST}` },
     authOverrides: { TabJwksUrl: jwksUrl },
+    log: logs.log,
   });
   for (const [user, regioteam, open] of [
     [users.consulent, 'noord', 48],
@@ -96,6 +100,16 @@ describe('the Overzicht API refuses requests without a valid Teams token', () =>
     expect(JSON.stringify(body)).not.toMatch(/Sanne|Daan|Noor|Milan/);
   });
 
+  test('the operator log says why a token was refused, without the token or the name in it', async () => {
+    const before = logs.lines.length;
+    const expired = ssoToken(users.consulent, { exp: seconds(NOW) - 3600, iat: seconds(NOW) - 7200, nbf: seconds(NOW) - 7200 });
+    expect((await getOverview(`Bearer ${expired}`)).status).toBe(401);
+    const refused = logRecords().slice(before).filter((r) => r.msg === 'tab token refused');
+    expect(refused).toEqual([expect.objectContaining({ reason: 'expired' })]);
+    expect(logs.lines.slice(before).join('\n')).not.toContain(expired.split('.')[1]);
+    expect(logs.lines.slice(before).join('\n')).not.toContain(users.consulent.name);
+  });
+
   test('the development sign-in and its user list do not exist outside local mode', async () => {
     expect((await getOverview(undefined, '/api/overview/config')).body).toMatchObject({ devSignIn: false, sso: true });
     expect((await getOverview(undefined, '/api/overview/dev-users')).status).toBe(404);
@@ -131,8 +145,8 @@ describe('a valid token shows the sections the role may see', () => {
   test('the evaluation exports as CSV and Markdown for the MT, not for a consulent', async () => {
     const csv = await getOverview(`Bearer ${ssoToken(users.mt)}`, '/api/overview/evaluation/csv');
     expect(csv.status).toBe(200);
-    expect(csv.body.split('\r\n')[0]).toBe('Onderdeel;Kenmerk;Waarde');
-    expect(csv.body).toContain('Ondersteuningsvragen;Gevraagd;0');
+    expect(csv.body.split('\r\n')[0]).toBe('"Onderdeel";"Kenmerk";"Waarde"');
+    expect(csv.body).toContain('"Ondersteuningsvragen";"Gevraagd";"0"');
     const md = await getOverview(`Bearer ${ssoToken(users.mt)}`, '/api/overview/evaluation/md');
     expect(md.body).toContain('# Halfjaarlijkse evaluatie RBL');
     expect(md.body).toContain('| Gevraagd | 0 |');
@@ -150,12 +164,41 @@ test('with showOtherTeamsWorkload a consulent also sees other teams per person',
   expect(workloadView(rows, consulent, { ...office, showOtherTeamsWorkload: false })[1]!.persons).toBeUndefined();
 });
 
+test('a section whose data cannot be read shows as not available and is logged with the request\'s correlation id', async () => {
+  const before = logs.lines.length;
+  await h.db.query('ALTER TABLE mdo_decisions RENAME TO mdo_decisions_away');
+  let response: Awaited<ReturnType<typeof getOverview>>;
+  try {
+    response = await getOverview(`Bearer ${ssoToken(users.mt)}`);
+  } finally {
+    await h.db.query('ALTER TABLE mdo_decisions_away RENAME TO mdo_decisions');
+  }
+  expect(response.status).toBe(200);
+  expect(response.body.mdo).toEqual({ state: 'unavailable' });
+  expect(response.body.evaluation.data.missing).toEqual(['MDO-besluiten']);
+  expect(response.body.status.state).toBe('ok');
+  const logged = logRecords().slice(before).filter((r) => /unavailable/.test(r.msg));
+  expect(logged).toHaveLength(2);
+  expect(logged).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ msg: 'overview section unavailable', section: 'mdo', err: expect.objectContaining({ code: '42P01' }) }),
+      expect.objectContaining({ msg: 'overview section unavailable', section: 'evaluation: MDO-besluiten', err: expect.objectContaining({ code: '42P01' }) }),
+    ]),
+  );
+  expect(new Set(logged.map((r) => r.correlationId)).size).toBe(1);
+  expect(logged[0]!.correlationId).toEqual(expect.any(String));
+});
+
 test('a feature whose summary fails shows as not available, the other sections still load', async () => {
   const mt = resolveActor({ aadObjectId: users.mt.aadObjectId, name: 'Fatima El Amrani' }, { mt: [users.mt.aadObjectId], beleid: [], teamleiders: {} });
   const broken = () => Promise.reject(new Error('relation "monitoring_stages" does not exist'));
-  const view = await buildOverview({ db: h.db, office: loadOffice(), actor: mt, now: NOW, zone: 'Europe/Amsterdam', sources: { ...defaultSources, monitoring: broken, mdo: broken } });
+  const { log, lines } = captureLogs();
+  const view = await buildOverview({ db: h.db, office: loadOffice(), actor: mt, now: NOW, zone: 'Europe/Amsterdam', sources: { ...defaultSources, monitoring: broken, mdo: broken }, log });
   expect(view.monitoring).toEqual({ state: 'unavailable' });
   expect(view.mdo).toEqual({ state: 'unavailable' });
   expect(view.status.state).toBe('ok');
   expect(view.evaluation.state === 'ok' && view.evaluation.data.missing).toEqual(['MDO-besluiten', 'Monitoring']);
+  const sections = lines.map((line) => JSON.parse(line) as { section: string; err: { message: string } });
+  expect(sections.map((r) => r.section).sort()).toEqual(['evaluation: MDO-besluiten', 'evaluation: Monitoring', 'mdo', 'monitoring']);
+  expect(sections.every((r) => r.err.message === 'relation "monitoring_stages" does not exist')).toBe(true);
 });

@@ -149,7 +149,7 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^evaluatie-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv).toContain('Ondersteuningsvragen;Gevraagd;1');
+    expect(csv).toContain('"Ondersteuningsvragen";"Gevraagd";"1"');
   });
 
   test('a consulent sees their own team per person and only totals of the other team', async () => {

@@ -51,10 +51,19 @@ test('npm run package builds a zip with the app id and host filled in, valid aga
   expect(decodePng(files.get('color.png')!)).toMatchObject({ width: 192, height: 192 });
   expect(decodePng(files.get('outline.png')!)).toMatchObject({ width: 32, height: 32 });
   expect(JSON.parse(files.get('en.json')!.toString())['staticTabs[0].name']).toBe('Overview');
-  // Which schema was used is part of the build's output line.
+  // Which schema was used is part of the build's output line: Microsoft's own v1.19 schema.
   expect(built.schemaSource).toBe(loadSchemas(root).source);
-  // The official schema Microsoft ships, not the fallback subset.
-  expect(built.schemaSource).toContain('@microsoft/app-manifest');
+  expect(built.schemaSource).toBe('@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.schema.json');
+});
+
+test('without the official schema package the build stops and says how to get it, instead of validating against less', () => {
+  const bare = mkdtempSync(path.join(tmpdir(), 'wendbaar-no-schema-'));
+  try {
+    expect(() => loadSchemas(bare)).toThrow(PackageError);
+    expect(() => loadSchemas(bare)).toThrow(/Teams manifest schema v1\.19 .*@microsoft\/app-manifest.*npm ci/);
+  } finally {
+    rmSync(bare, { recursive: true, force: true });
+  }
 });
 
 test('configuration without an app id or an https address is refused with the reason', () => {
@@ -67,6 +76,7 @@ test.each([
   ['a command title longer than Teams allows', (m: Record<string, any>) => (m.bots[0].commandLists[0].commands[0].title = 'x'.repeat(40)), /bots\.0\.commandLists\.0\.commands\.0\.title must NOT have more than 32 characters/], // eslint-disable-line @typescript-eslint/no-explicit-any
   ['an unknown top-level field', (m: Record<string, unknown>) => (m.staticTab = []), /\(root\) must NOT have additional properties "staticTab"/],
   ['a missing required field', (m: Record<string, unknown>) => delete m.developer, /\(root\) must have required property 'developer'/],
+  ['a manifest version other than 1.19', (m: Record<string, unknown>) => (m.manifestVersion = '1.17'), /manifest\.json: manifestVersion must be equal to constant "1\.19"/],
   ['a bot scope Teams does not know', (m: Record<string, any>) => (m.bots[0].scopes = ['personal', 'channel']), /bots\.0\.scopes\.1 must be equal to one of the allowed values/], // eslint-disable-line @typescript-eslint/no-explicit-any
   ['a tab on a host that is not a valid domain', (m: Record<string, any>) => (m.staticTabs[0].contentUrl = 'https://evil.example.com/tab'), /validDomains: evil\.example\.com .* is not listed/], // eslint-disable-line @typescript-eslint/no-explicit-any
 ])('a broken manifest (%s) fails validation with the reason', (_name, change, reason) => {
