@@ -4,5 +4,5 @@ import type { PostCards } from '../registry';
 import { evaluationReminderCard } from './cards';
 
 export const monitoringPostCards: PostCards<MonitoringPost> = {
-  'monitoring.evaluationReminder': (d) => evaluationReminderCard({ dateText: dutchDate(d.evaluationDate, d.zone), weeks: d.leadWeeks }),
+  'monitoring.evaluationReminder': (d, { zone }) => evaluationReminderCard({ dateText: dutchDate(d.evaluationDate, zone), weeks: d.leadWeeks }),
 };

@@ -142,7 +142,7 @@ export async function queueEvaluationReminders(q: Queryable, config: Config, tod
     const remindFrom = isoDay(addWeeks(parseIsoDay(date, zone), -lead));
     if (today < remindFrom || today > date) continue;
     const recipients = (await configuredPeople(q, [...config.env.WENDBAAR_MT, ...config.env.WENDBAAR_BELEID])).filter((p) => p.known).map((p) => p.aad);
-    const view = cardSpec<MonitoringPost>('monitoring.evaluationReminder', { evaluationDate: date, leadWeeks: lead, zone });
+    const view = cardSpec<MonitoringPost>('monitoring.evaluationReminder', { evaluationDate: date, leadWeeks: lead });
     for (const aad of recipients) {
       const id = await enqueueDelivery(q, { kind: 'personal', idempotencyKey: `monitoring:evaluation:${date}:${aad}`, recipientAad: aad, payload: { view, summary: 'Halfjaarlijkse evaluatie nadert' } });
       if (id !== null) queued += 1;

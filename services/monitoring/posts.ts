@@ -1,4 +1,4 @@
 import type { CardSpec } from '../deliveries/card-spec';
 
 /** The cards monitoring queues as posts; cards/monitoring/posts.ts renders each kind. */
-export type MonitoringPost = CardSpec<'monitoring.evaluationReminder', { evaluationDate: string; leadWeeks: number; zone: string }>;
+export type MonitoringPost = CardSpec<'monitoring.evaluationReminder', { evaluationDate: string; leadWeeks: number }>;
