@@ -27,3 +27,11 @@ export const defaultMdoCatalogue: MdoType[] = [
   { id: 'thematisch', name: 'Thematisch of overstijgend overleg', description: 'Signalerend of beleidsmatig overleg zonder concrete casus.', thematic: true, hoursPerMeeting: 2, travelHours: 0.5 },
   { id: 'anders', name: 'Anders', description: 'Een ander multidisciplinair overleg.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5, detail: 'omschrijving' },
 ];
+
+/** How people name a meeting: the type, with its gemeente or the description given on the form. */
+export function meetingName(meeting: { mdo_type: string; detail: string | null }, catalogue: readonly MdoType[]): string {
+  const type = catalogue.find((t) => t.id === meeting.mdo_type);
+  const name = type?.name.replace(/ \(per gemeente\)$/, '') ?? meeting.mdo_type;
+  if (!meeting.detail) return name;
+  return type?.detail === 'omschrijving' ? meeting.detail : `${name} gemeente ${meeting.detail}`;
+}

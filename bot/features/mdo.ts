@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard, mdoReminderCard } from '../../cards/mdo/cards';
-import { adviceCardData, decidedCardData, meetingName, overviewCardData, reminderCardData } from '../../cards/mdo/view';
-import { can } from '../../services/authz';
-import { decideMdo, recordMdoAdvice } from '../../services/mdo/decisions';
+import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard } from '../../cards/mdo/cards';
+import { adviceCardData, decidedCardData, overviewCardData } from '../../cards/mdo/views';
+import { officeZone } from '../../services/context';
+import { decideMdo, myMdos, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
 import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, parseMdoForm, type MdoFormValues } from '../../services/mdo/form';
-import { upcomingMdos } from '../../services/mdo/store';
-import { evaluationPeriod, mdoSummary } from '../../services/mdo/summary';
 import { toggle } from '../../services/validation';
 import type { Feature, Reply, TurnScope } from '../feature';
 import { action } from '../feature';
 
-const zoneOf = (scope: TurnScope) => scope.config.env.WENDBAAR_TIME_ZONE;
-const officeOf = (scope: TurnScope) => scope.config.office;
-
 function formReply(scope: TurnScope, values: MdoFormValues, error = ''): Reply {
   const card = mdoFormCard({
-    types: officeOf(scope).mdoCatalogue.map((t) => ({ id: t.id, name: t.name })),
+    types: scope.config.office.mdoCatalogue.map((t) => ({ id: t.id, name: t.name })),
     values,
     error,
     personalNote: scope.conversation.kind !== 'personal',
@@ -34,19 +29,23 @@ const decideSchema = z.object({
   reminder: toggle.optional(),
 });
 
-async function overview(scope: TurnScope): Promise<Reply> {
-  const { db, clock } = scope;
-  const office = officeOf(scope);
-  const now = clock.now();
-  const rows = await upcomingMdos(db, scope.actor.aadObjectId, now);
-  let team;
-  if (can(scope.actor, 'mdo.overview')) {
-    const regioteams = scope.actor.isMt ? undefined : scope.actor.teamleiderOf;
-    const period = evaluationPeriod(office.evaluationDates, now, zoneOf(scope));
-    const names = regioteams?.map((id) => office.regioteams.find((t) => t.id === id)?.name ?? id).join(', ');
-    team = { title: `MDO-besluiten ${names ?? 'alle regioteams'}`, ...period, summary: await mdoSummary(db, { ...period, regioteams }) };
+const CHANGED_NOTICE = 'De status van kern en ringen is gewijzigd sinds je het advies kreeg. Bekijk het bijgewerkte advies en besluit opnieuw.';
+
+/** The card that replaces the advice card after "Besluit vastleggen". */
+function decisionReply(scope: TurnScope, result: DecideResult, kept: z.infer<typeof decideSchema>): Reply {
+  const office = scope.config.office;
+  const zone = officeZone(scope);
+  const keep = { override: { outcome: kept.outcome ?? '', reason: kept.reason ?? '' }, reminder: kept.reminder ?? false };
+  switch (result.kind) {
+    case 'invalid':
+      return { card: mdoAdviceCard(adviceCardData(result.row, office, zone, { ...keep, error: result.error })) };
+    case 'advice-changed':
+      return { card: mdoAdviceCard(adviceCardData(result.row, office, zone, { ...keep, notice: CHANGED_NOTICE })) };
+    case 'already':
+      return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, scope.actor.name, 'Dit besluit was al vastgelegd; er is niets gewijzigd.')) };
+    case 'decided':
+      return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, scope.actor.name)), summary: 'MDO-besluit vastgelegd' };
   }
-  return { card: mdoOverviewCard(overviewCardData(rows, office, zoneOf(scope), team)), summary: "Mijn MDO's" };
 }
 
 export const mdoFeature: Feature = {
@@ -64,59 +63,22 @@ export const mdoFeature: Feature = {
       title: "Mijn MDO's",
       description: "Je komende MDO's; teamleiders en MT zien ook de cijfers.",
       button: 'Bekijken',
-      run: overview,
+      run: async (scope) => ({ card: mdoOverviewCard(overviewCardData(await myMdos(scope), scope.config.office, officeZone(scope))), summary: "Mijn MDO's" }),
     },
   ],
   actions: {
     'mdo.advise': action(formSchema, async (scope, data) => {
       const values = formValuesOf(data);
-      const parsed = parseMdoForm(values, { catalogue: officeOf(scope).mdoCatalogue, now: scope.clock.now(), zone: zoneOf(scope) });
+      const parsed = parseMdoForm(values, { catalogue: scope.config.office.mdoCatalogue, now: scope.clock.now(), zone: officeZone(scope) });
       if (!parsed.ok) return formReply(scope, values, parsed.error);
-      const row = await recordMdoAdvice(scope.db, {
-        actor: scope.actor,
-        office: officeOf(scope),
-        form: parsed.form,
-        now: scope.clock.now(),
-        correlationId: scope.correlationId,
-      });
-      scope.log.info({ mdo: row.id, outcome: row.advised_outcome }, 'mdo advice recorded');
-      return { card: mdoAdviceCard(adviceCardData(row, officeOf(scope), zoneOf(scope))), summary: 'MDO-advies' };
+      const row = await recordMdoAdvice(scope, parsed.form);
+      return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope))), summary: 'MDO-advies' };
     }),
 
     'mdo.decide': action(decideSchema, async (scope, data) => {
-      const office = officeOf(scope);
-      const zone = zoneOf(scope);
-      const result = await decideMdo(scope.db, {
-        actor: scope.actor,
-        office,
-        zone,
-        id: data.id,
-        request: data.choice === 'accept' ? { choice: 'accept' } : { choice: 'override', outcome: data.outcome, reason: data.reason },
-        reminder: data.reminder ?? false,
-        now: scope.clock.now(),
-        correlationId: scope.correlationId,
-        reminderPayload: (row) => ({
-          card: mdoReminderCard(reminderCardData(row, office, zone)),
-          summary: `Herinnering MDO: ${meetingName(row, office)}`,
-        }),
-      });
-      const keep = { override: { outcome: data.outcome ?? '', reason: data.reason ?? '' }, reminder: data.reminder ?? false };
-      switch (result.kind) {
-        case 'invalid':
-          return { card: mdoAdviceCard(adviceCardData(result.row, office, zone, { ...keep, error: result.error })) };
-        case 'advice-changed':
-          return {
-            card: mdoAdviceCard(adviceCardData(result.row, office, zone, {
-              ...keep,
-              notice: 'De status van kern en ringen is gewijzigd sinds je het advies kreeg. Bekijk het bijgewerkte advies en besluit opnieuw.',
-            })),
-          };
-        case 'already':
-          return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, scope.actor.name, 'Dit besluit was al vastgelegd; er is niets gewijzigd.')) };
-        case 'decided':
-          scope.log.info({ mdo: result.row.id, overridden: result.row.overridden }, 'mdo decision recorded');
-          return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, scope.actor.name)), summary: 'MDO-besluit vastgelegd' };
-      }
+      const request = data.choice === 'accept' ? { choice: 'accept' as const } : { choice: 'override' as const, outcome: data.outcome, reason: data.reason };
+      const result = await decideMdo(scope, { id: data.id, request, reminder: data.reminder ?? false });
+      return decisionReply(scope, result, data);
     }, { id: 'MDO-besluit', choice: 'Keuze', outcome: 'Besluit', reason: 'Reden', reminder: 'Herinnering' }),
   },
 };

@@ -1,11 +1,12 @@
 import { defaultOfficeInput, parseOffice } from '../../config/office';
-import { adviseMdo, type MdoAnswers } from '../../services/mdo/advice';
+import { adviseMdo, type MdoAnswers } from '../../services/mdo/rules';
 import { emptyMdoForm } from '../../services/mdo/form';
+import { reminderSpec } from '../../services/mdo/posts';
 import type { MdoDecisionRow } from '../../services/mdo/store';
 import type { RingState } from '../../services/status/current';
 import type { AdaptiveCard } from '../render';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard, mdoReminderCard } from './cards';
-import { adviceCardData, decidedCardData, overviewCardData, reminderCardData } from './view';
+import { adviceCardData, decidedCardData, overviewCardData, reminderCardData } from './views';
 
 const office = parseOffice(defaultOfficeInput);
 const zone = 'Europe/Amsterdam';
@@ -55,10 +56,10 @@ export const samples: Record<string, AdaptiveCard> = {
   })),
   'mdo-decided': mdoDecidedCard(decidedCardData(decidedOnline, office, zone, 'Sanne Bakker')),
   'mdo-decided-overridden': mdoDecidedCard(decidedCardData(overridden, office, zone, 'Sanne Bakker')),
-  'mdo-overview-consulent': mdoOverviewCard(overviewCardData([decidedOnline, { ...unknownBasis, id: 42 }], office, zone)),
-  'mdo-overview-empty': mdoOverviewCard(overviewCardData([], office, zone)),
-  'mdo-overview-team': mdoOverviewCard(overviewCardData([decidedOnline], office, zone, {
-    title: 'MDO-besluiten Regioteam Noord',
+  'mdo-overview-consulent': mdoOverviewCard(overviewCardData({ upcoming: [decidedOnline, { ...unknownBasis, id: 42 }] }, office, zone)),
+  'mdo-overview-empty': mdoOverviewCard(overviewCardData({ upcoming: [] }, office, zone)),
+  'mdo-overview-team': mdoOverviewCard(overviewCardData({ upcoming: [decidedOnline], team: {
+    regioteams: ['noord'],
     from: new Date('2026-09-14T22:00:00Z'),
     to: new Date('2027-03-14T23:00:00Z'),
     summary: {
@@ -69,6 +70,6 @@ export const samples: Record<string, AdaptiveCard> = {
       overridden: 2,
       hoursSaved: 27.5,
     },
-  })),
-  'mdo-reminder': mdoReminderCard(reminderCardData(decidedOnline, office, zone)),
+  } }, office, zone)),
+  'mdo-reminder': mdoReminderCard(reminderCardData(reminderSpec(decidedOnline).data, office, zone)),
 };

@@ -5,7 +5,7 @@ import type { MdoType } from '../../config/mdo-catalogue';
 import { UserFacingError } from '../errors';
 import { assertNoPersonalData, caseReferenceSchema } from '../privacy';
 import { isoDateInput, optionalText, parseUserInput, requiredText } from '../validation';
-import type { MdoAnswers } from './advice';
+import type { MdoAnswers } from './rules';
 
 /** What the MDO form sends: every input as a string, as Adaptive Cards do. */
 export const MDO_FORM_FIELDS = [

@@ -1,8 +1,8 @@
 import { auditedWrite, type AuditOfWrite } from '../audit/store';
 import type { Queryable } from '../db';
 import type { RingState } from '../status/current';
-import type { MdoAdvice, MdoAnswers } from './advice';
-import type { MdoOutcome } from './labels';
+import type { MdoAdvice, MdoAnswers } from './rules';
+import type { MdoOutcome } from '../../config/mdo-labels';
 
 /** What the form established, as stored with the decision (`inputs`). */
 export interface StoredInputs {
@@ -95,4 +95,46 @@ export async function upcomingMdos(q: Queryable, ownerAad: string, now: Date, li
     [ownerAad, now.toISOString(), limit],
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), hours_saved: Number(r.hours_saved) }));
+}
+
+export interface MdoSummary {
+  total: number;
+  /** By catalogue type id. */
+  byType: Record<string, number>;
+  byCategory: Record<string, number>;
+  /** By final outcome (what the consulent decided). */
+  byOutcome: Record<string, number>;
+  /** Decisions that differ from the advice. */
+  overridden: number;
+  hoursSaved: number;
+}
+
+/**
+ * Figures for the dashboard and the half-yearly evaluation: decided MDOs whose meeting falls in
+ * [from, to), optionally for some regioteams only.
+ */
+export async function mdoSummary(q: Queryable, period: { from: Date; to: Date; regioteams?: string[] }): Promise<MdoSummary> {
+  const rows = await q.query<{ mdo_type: string; category: string; final_outcome: string; overridden: boolean; n: number; hours: number }>(
+    `SELECT mdo_type, category, final_outcome, overridden, count(*)::int AS n, COALESCE(sum(hours_saved), 0)::float8 AS hours
+     FROM mdo_decisions
+     WHERE status = 'decided' AND meeting_at >= $1 AND meeting_at < $2
+       AND ($3::jsonb IS NULL OR regioteam IN (SELECT jsonb_array_elements_text($3::jsonb)))
+     GROUP BY mdo_type, category, final_outcome, overridden`,
+    [period.from.toISOString(), period.to.toISOString(), period.regioteams ? JSON.stringify(period.regioteams) : null],
+  );
+  const summary: MdoSummary = { total: 0, byType: {}, byCategory: {}, byOutcome: {}, overridden: 0, hoursSaved: 0 };
+  const add = (map: Record<string, number>, key: string, n: number) => {
+    map[key] = (map[key] ?? 0) + n;
+  };
+  for (const row of rows) {
+    const n = Number(row.n);
+    summary.total += n;
+    add(summary.byType, row.mdo_type, n);
+    add(summary.byCategory, row.category, n);
+    add(summary.byOutcome, row.final_outcome, n);
+    if (row.overridden) summary.overridden += n;
+    summary.hoursSaved += Number(row.hours);
+  }
+  summary.hoursSaved = Math.round(summary.hoursSaved * 10) / 10;
+  return summary;
 }

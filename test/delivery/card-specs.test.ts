@@ -1,6 +1,7 @@
 import { registeredCardKinds, renderCardSpec } from '../../cards/registry';
 import { cardSpec } from '../../services/deliveries/card-spec';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
+import type { MdoPost } from '../../services/mdo/posts';
 import type { MonitoringPost } from '../../services/monitoring/posts';
 import { startHarness, type Harness } from '../harness/harness';
 import { channelId, fastSender, seedChannels } from './helpers';
@@ -40,7 +41,7 @@ describe('queued posts carry card specs, rendered at send time', () => {
   });
 
   it('every kind a feature declares is registered', () => {
-    const declared: Array<MonitoringPost['kind']> = ['monitoring.evaluationReminder'];
+    const declared: Array<MonitoringPost['kind'] | MdoPost['kind']> = ['monitoring.evaluationReminder', 'mdo.reminder'];
     expect(registeredCardKinds()).toEqual(expect.arrayContaining(declared));
     expect(() => renderCardSpec({ kind: 'toString', data: {} }, { office: h.config.office, zone: 'Europe/Amsterdam' })).toThrow('unknown card kind "toString"');
   });

@@ -1,9 +1,9 @@
 import { defaultMdoCatalogue } from '../../config/mdo-catalogue';
 import { defaultRingModel, type ExecutionStatus } from '../../config/rings';
-import { adviseMdo, type MdoAnswers } from '../../services/mdo/advice';
+import { adviseMdo, type MdoAnswers } from '../../services/mdo/rules';
 import { parseMdoForm, emptyMdoForm, type MdoFormValues } from '../../services/mdo/form';
-import { organiserMessage } from '../../services/mdo/organiser-message';
-import { evaluationPeriod, hoursSavedFor } from '../../services/mdo/summary';
+import { organiserMessage } from '../../cards/mdo/organiser-message';
+import { evaluationPeriod, hoursSavedFor } from '../../services/mdo/rules';
 import type { RingState } from '../../services/status/current';
 
 const type = (id: string) => defaultMdoCatalogue.find((t) => t.id === id)!;

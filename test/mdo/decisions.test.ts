@@ -1,9 +1,13 @@
 import { defaultOfficeInput, parseOffice } from '../../config/office';
 import type { ExecutionStatus } from '../../config/rings';
-import { resolveActor } from '../../services/authz';
-import { decideMdo, recordMdoAdvice } from '../../services/mdo/decisions';
+import type { Config } from '../../config';
+import { resolveActor, type Actor } from '../../services/authz';
+import { ManualClock } from '../../services/clock';
+import type { ActingContext } from '../../services/context';
+import { createLogger } from '../../services/logger';
+import { decideMdo, recordMdoAdvice } from '../../services/mdo/actions';
 import { emptyMdoForm, parseMdoForm, type ParsedMdoForm } from '../../services/mdo/form';
-import { mdoSummary } from '../../services/mdo/summary';
+import { mdoSummary } from '../../services/mdo/store';
 import { getCurrentRingState, type RingState } from '../../services/status/current';
 import { openTestDatabase, type TestDatabase } from '../harness/test-db';
 
@@ -30,27 +34,36 @@ function form(overrides: Record<string, string> = {}): ParsedMdoForm {
   return result.form;
 }
 
-const decide = (db: TestDatabase['db'], id: number, request: Parameters<typeof decideMdo>[1]['request'], extra: { reminder?: boolean; actor?: typeof sanne; at?: Date } = {}) =>
-  decideMdo(db, { actor: extra.actor ?? sanne, office, zone, id, request, reminder: extra.reminder ?? false, now: extra.at ?? now, reminderPayload: () => ({ text: 'herinnering' }) });
+const config = { env: { WENDBAAR_TIME_ZONE: zone }, office, localMode: true } as unknown as Config;
+
+/** The context a verb gets, for a person acting at `now`. */
+function as(db: TestDatabase['db'], actor: Actor): ActingContext {
+  return { db, clock: new ManualClock(now), config, roles, log: createLogger('silent'), correlationId: 'test', actor };
+}
+
+const advise = (db: TestDatabase['db'], parsed: ParsedMdoForm, actor = sanne) => recordMdoAdvice(as(db, actor), parsed);
+const decide = (db: TestDatabase['db'], id: number, request: Parameters<typeof decideMdo>[1]['request'], extra: { reminder?: boolean; actor?: typeof sanne } = {}) =>
+  decideMdo(as(db, extra.actor ?? sanne), { id, request, reminder: extra.reminder ?? false });
 
 describe('MDO decisions (service)', () => {
+  // A fresh database per test, so each one runs alone (jest -t) and counts only its own rows.
   let t: TestDatabase;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await openTestDatabase();
+    ringState.mockResolvedValue(ring());
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
   });
-  beforeEach(() => ringState.mockResolvedValue(ring()));
 
   it('asks for the ring state on the meeting date and stores it with the advice', async () => {
-    const row = await recordMdoAdvice(t.db, { actor: sanne, office, form: form(), now });
+    const row = await advise(t.db, form());
     expect(ringState).toHaveBeenLastCalledWith(expect.anything(), office, new Date('2026-12-01T13:00:00Z'));
     expect(row).toMatchObject({ owner_aad: 'aad-sanne', regioteam: 'noord', status: 'advised', advised_outcome: 'online', category: 'belangrijk' });
   });
 
   it('shows the new advice instead of deciding when ring 3 was paused in between, then decides on it', async () => {
-    const row = await recordMdoAdvice(t.db, { actor: sanne, office, form: form(), now });
+    const row = await advise(t.db, form());
     ringState.mockResolvedValue(ring({ 'mdo-zonder-betrokkenheid': 'niet' }));
     const changed = await decide(t.db, row.id, { choice: 'accept' });
     expect(changed.kind).toBe('advice-changed');
@@ -61,13 +74,13 @@ describe('MDO decisions (service)', () => {
   });
 
   it('refuses another consulent, whatever the request says', async () => {
-    const row = await recordMdoAdvice(t.db, { actor: sanne, office, form: form(), now });
+    const row = await advise(t.db, form());
     await expect(decide(t.db, row.id, { choice: 'accept' }, { actor: daan })).rejects.toThrow('Dit mag alleen de consulent die dit besluit maakt');
     await expect(decide(t.db, 999999, { choice: 'accept' })).rejects.toThrow('bestaat niet');
   });
 
   it('an override needs a known outcome and a reason without personal data', async () => {
-    const row = await recordMdoAdvice(t.db, { actor: sanne, office, form: form(), now });
+    const row = await advise(t.db, form());
     expect(await decide(t.db, row.id, { choice: 'override', outcome: 'ergens', reason: 'x' })).toMatchObject({ kind: 'invalid', error: 'Kies wat je in plaats van het advies doet.' });
     expect(await decide(t.db, row.id, { choice: 'override', outcome: 'fysiek' })).toMatchObject({ kind: 'invalid' });
     const pd = await decide(t.db, row.id, { choice: 'override', outcome: 'fysiek', reason: 'Moeder belde via 06-12345678' });
@@ -77,18 +90,28 @@ describe('MDO decisions (service)', () => {
   });
 
   it('plans no reminder when the working day before has passed, and none when not attending', async () => {
-    const soon = await recordMdoAdvice(t.db, { actor: sanne, office, form: form({ date: '2026-11-25' }), now });
+    const soon = await advise(t.db, form({ date: '2026-11-25' }));
     expect((await decide(t.db, soon.id, { choice: 'accept' }, { reminder: true })).row.reminder_at).toBeNull();
-    const written = await recordMdoAdvice(t.db, { actor: sanne, office, form: form({ writtenEnough: 'ja' }), now });
+    const written = await advise(t.db, form({ writtenEnough: 'ja' }));
     expect((await decide(t.db, written.id, { choice: 'accept' }, { reminder: true })).row.reminder_at).toBeNull();
-    const monday = await recordMdoAdvice(t.db, { actor: sanne, office, form: form({ date: '2026-12-07' }), now });
+    const monday = await advise(t.db, form({ date: '2026-12-07' }));
     expect((await decide(t.db, monday.id, { choice: 'accept' }, { reminder: true })).row.reminder_at).toEqual(new Date('2026-12-04T08:00:00Z'));
     const keys = await t.db.query<{ idempotency_key: string }>(`SELECT idempotency_key FROM deliveries WHERE idempotency_key LIKE 'mdo:%'`);
     expect(keys).toEqual([{ idempotency_key: `mdo:${monday.id}:reminder` }]);
   });
 
   it('sums decided MDOs in a period for the dashboard, per regioteam when asked', async () => {
-    const zuid = await recordMdoAdvice(t.db, { actor: daan, office, form: form({ type: 'thematisch', gemeente: '', concreteReason: 'nee' }), now });
+    // Noord: not attending after ring 3 was paused, represented by a colleague, two online, one written.
+    ringState.mockResolvedValue(ring({ 'mdo-zonder-betrokkenheid': 'niet' }));
+    await decide(t.db, (await advise(t.db, form())).id, { choice: 'accept' });
+    ringState.mockResolvedValue(ring());
+    await decide(t.db, (await advise(t.db, form())).id, { choice: 'override', outcome: 'vertegenwoordigen', reason: 'Collega van Zuid gaat toch.' });
+    await decide(t.db, (await advise(t.db, form({ date: '2026-11-25' }))).id, { choice: 'accept' });
+    await decide(t.db, (await advise(t.db, form({ writtenEnough: 'ja' }))).id, { choice: 'accept' });
+    await decide(t.db, (await advise(t.db, form({ date: '2026-12-07' }))).id, { choice: 'accept' });
+    await advise(t.db, form()); // advised, never decided: not counted
+    // Zuid: a thematic meeting without a concrete reason.
+    const zuid = await advise(t.db, form({ type: 'thematisch', gemeente: '', concreteReason: 'nee' }), daan);
     await decide(t.db, zuid.id, { choice: 'accept' }, { actor: daan });
     const period = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
     const all = await mdoSummary(t.db, period);

@@ -1,7 +1,11 @@
+import { DateTime } from 'luxon';
 import type { MdoType } from '../../config/mdo-catalogue';
+import type { Office } from '../../config/office';
+import { addWorkingDays } from '../../lib/dates';
+import { timeZone } from '../../lib/time-zone';
 import type { ExecutionStatus } from '../../config/rings';
 import type { RingState } from '../status/current';
-import { CATEGORY_TEXT, EXECUTION_STATUS_LABEL, type MdoCategory, type MdoOutcome } from './labels';
+import { CATEGORY_TEXT, EXECUTION_STATUS_LABEL, type MdoCategory, type MdoOutcome } from '../../config/mdo-labels';
 
 /**
  * The office's MDO criteria (verbetervoorstel 8) as a pure function: legal basis first, then the
@@ -165,4 +169,46 @@ export function adviseMdo(answers: MdoAnswers, type: Pick<MdoType, 'thematic'>, 
     ? 'Fysieke deelname wordt soberder uitgevoerd en is alleen voor essentiële overleggen. Vraag de organisator om een online mogelijkheid of stuur schriftelijke inbreng.'
     : 'Fysieke deelname is tijdelijk gepauzeerd. Vraag de organisator om een online mogelijkheid of stuur schriftelijke inbreng.');
   return done('niet-deelnemen', 'geen-vorm');
+}
+
+/**
+ * Estimated hours saved by one decision, stored with it so later catalogue changes do not rewrite
+ * history. Definition: a meeting not attended at all (niet deelnemen, schriftelijke inbreng,
+ * laten vertegenwoordigen) saves its `hoursPerMeeting`; attending online instead of on site saves
+ * the travel time (`travelHours`); attending physically saves nothing, and "eerst juridische toets"
+ * is not yet a choice about attending, so it saves nothing either.
+ */
+export function hoursSavedFor(outcome: MdoOutcome, type: Pick<MdoType, 'hoursPerMeeting' | 'travelHours'>): number {
+  switch (outcome) {
+    case 'niet-deelnemen':
+    case 'schriftelijk':
+    case 'vertegenwoordigen':
+      return type.hoursPerMeeting;
+    case 'online':
+      return type.travelHours;
+    default:
+      return 0;
+  }
+}
+
+
+/**
+ * The evaluation period around `now`: from the last half-yearly evaluation date (or six months
+ * back) to the next one (or six months on), in the office time zone.
+ */
+export function evaluationPeriod(evaluationDates: string[], now: Date, zone: string): { from: Date; to: Date } {
+  const today = DateTime.fromJSDate(now, { zone: timeZone(zone) }).toISODate()!;
+  const sorted = [...evaluationDates].sort();
+  const last = sorted.filter((d) => d <= today).at(-1);
+  const next = sorted.find((d) => d > today);
+  const day = (iso: string) => DateTime.fromISO(iso, { zone: timeZone(zone) }).startOf('day');
+  const from = last ? day(last) : next ? day(next).minus({ months: 6 }) : DateTime.fromJSDate(now, { zone: timeZone(zone) }).startOf('day').minus({ months: 6 });
+  const to = next ? day(next) : from.plus({ months: 6 });
+  return { from: from.toJSDate(), to: to.toJSDate() };
+}
+
+/** The consulent's reminder moment: 09:00 on the working day before the meeting. */
+export function reminderTime(meetingAt: Date, office: Pick<Office, 'publicHolidays'>, zone: string): Date {
+  const day = DateTime.fromJSDate(meetingAt, { zone: timeZone(zone) }).startOf('day');
+  return addWorkingDays(day, -1, office).set({ hour: 9 }).toJSDate();
 }

@@ -1,4 +1,4 @@
-import type { ExecutionStatus } from '../../config/rings';
+import type { ExecutionStatus } from './rings';
 
 /** Dutch words for the MDO feature's codes, shared by advice, cards and the overview. */
 export const MDO_CATEGORIES = ['essentieel', 'belangrijk', 'laag-urgent'] as const;

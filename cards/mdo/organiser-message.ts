@@ -1,5 +1,5 @@
-import type { DeclineGround } from './advice';
-import type { MdoOutcome } from './labels';
+import type { MdoOutcome } from '../../config/mdo-labels';
+import type { DeclineGround } from '../../services/mdo/rules';
 
 export interface OrganiserMessageInput {
   meetingName: string;

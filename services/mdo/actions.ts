@@ -1,20 +1,17 @@
-import { DateTime } from 'luxon';
-import { timeZone } from '../../lib/time-zone';
 import type { Office } from '../../config/office';
 import { audit } from '../audit/store';
-import { authorize, type Actor } from '../authz';
-import { addWorkingDays } from '../../lib/dates';
-import type { Database, Queryable } from '../db';
-import type { DeliveryPayload } from '../deliveries/enqueue';
+import { authorize, can, type Actor } from '../authz';
+import { officeZone, type ActingContext } from '../context';
+import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { UserFacingError, notFound } from '../errors';
 import { assertNoPersonalData } from '../privacy';
 import { getCurrentRingState } from '../status/current';
-import { adviseMdo, type MdoAdvice } from './advice';
+import { reminderSpec } from './posts';
+import { adviseMdo, evaluationPeriod, hoursSavedFor, reminderTime, type MdoAdvice } from './rules';
 import type { ParsedMdoForm } from './form';
-import { ATTENDS, MDO_OUTCOMES, type MdoOutcome } from './labels';
-import { getMdoDecision, insertAdvice, replaceAdvice, storeDecision, type MdoDecisionRow } from './store';
-import { hoursSavedFor } from './summary';
+import { ATTENDS, MDO_OUTCOMES, type MdoOutcome } from '../../config/mdo-labels';
+import { getMdoDecision, insertAdvice, mdoSummary, replaceAdvice, storeDecision, upcomingMdos, type MdoDecisionRow, type MdoSummary } from './store';
 
 /**
  * The ring state that matters is the one in force on the meeting date: a statusaanpassing that
@@ -23,21 +20,17 @@ import { hoursSavedFor } from './summary';
 const ringStateFor = (q: Queryable, office: Office, meetingAt: Date) => getCurrentRingState(q, office, meetingAt);
 
 /** Computes the advice and stores it with the inputs and the ring state; the actor owns the row. */
-export async function recordMdoAdvice(
-  db: Database,
-  ctx: { actor: Actor; office: Office; form: ParsedMdoForm; now: Date; correlationId?: string },
-): Promise<MdoDecisionRow> {
-  const { form } = ctx;
-  const ringState = await ringStateFor(db, ctx.office, form.meetingAt);
+export async function recordMdoAdvice(ctx: ActingContext, form: ParsedMdoForm): Promise<MdoDecisionRow> {
+  const ringState = await ringStateFor(ctx.db, ctx.config.office, form.meetingAt);
   const advice = adviseMdo(form.answers, form.type, ringState);
-  return insertAdvice(db, {
+  const row = await insertAdvice(ctx.db, {
     ownerAad: ctx.actor.aadObjectId,
     regioteam: ctx.actor.regioteam,
     inputs: { type: form.type.id, detail: form.detail, date: form.date, time: form.time, organiser: form.organiser, caseRefs: form.caseRefs, answers: form.answers },
     meetingAt: form.meetingAt,
     advice,
     ringState,
-    now: ctx.now,
+    now: ctx.clock.now(),
   }, {
     actor: ctx.actor.aadObjectId,
     action: 'mdo.advise',
@@ -45,10 +38,12 @@ export async function recordMdoAdvice(
     details: { type: form.type.id, category: advice.category, outcome: advice.outcome },
     correlationId: ctx.correlationId,
   });
+  ctx.log.info({ mdo: row.id, outcome: row.advised_outcome }, 'mdo advice recorded');
+  return row;
 }
 
 /** Loads a decision for its owner only; ownership comes from the database, never from card data. */
-export async function loadOwnMdo(db: Pick<Database, 'query'>, actor: Actor, id: number): Promise<MdoDecisionRow> {
+export async function loadOwnMdo(db: Queryable, actor: Actor, id: number): Promise<MdoDecisionRow> {
   const row = await getMdoDecision(db, id);
   if (!row) throw notFound('Dit MDO-besluit bestaat niet (meer). Typ "mdo" om opnieuw te beginnen.');
   authorize(actor, 'mdo.owner', { ownerAad: row.owner_aad });
@@ -66,39 +61,25 @@ export type DecideResult =
   /** The choice is incomplete (e.g. no reason for deviating); nothing stored. */
   | { kind: 'invalid'; row: MdoDecisionRow; error: string };
 
-/** The consulent's reminder moment: 09:00 on the working day before the meeting. */
-export function reminderTime(meetingAt: Date, office: Office, zone: string): Date {
-  const day = DateTime.fromJSDate(meetingAt, { zone: timeZone(zone) }).startOf('day');
-  return addWorkingDays(day, -1, office).set({ hour: 9 }).toJSDate();
-}
-
 /**
  * Records the consulent's decision: the advice or another outcome with a reason, the ring state
  * at this moment, the estimated hours saved, an optional reminder through the delivery queue.
  */
 export async function decideMdo(
-  db: Database,
-  ctx: {
-    actor: Actor;
-    office: Office;
-    zone: string;
-    id: number;
-    request: DecideRequest;
-    reminder: boolean;
-    now: Date;
-    correlationId?: string;
-    reminderPayload: (row: MdoDecisionRow) => DeliveryPayload;
-  },
+  ctx: ActingContext,
+  decision: { id: number; request: DecideRequest; reminder: boolean },
 ): Promise<DecideResult> {
-  await loadOwnMdo(db, ctx.actor, ctx.id);
-  return db.transaction(async (tx) => {
-    const row = (await getMdoDecision(tx, ctx.id, true))!;
+  const office = ctx.config.office;
+  const now = ctx.clock.now();
+  await loadOwnMdo(ctx.db, ctx.actor, decision.id);
+  const result = await ctx.db.transaction(async (tx) => {
+    const row = (await getMdoDecision(tx, decision.id, true))!;
     authorize(ctx.actor, 'mdo.owner', { ownerAad: row.owner_aad });
     if (row.status === 'decided') return { kind: 'already', row } as const;
 
     let finalOutcome: MdoOutcome = row.advised_outcome;
     let reason: string | undefined;
-    const request = ctx.request;
+    const request = decision.request;
     if (request.choice === 'override') {
       const outcome = MDO_OUTCOMES.find((o) => o === request.outcome);
       reason = request.reason?.trim() || undefined;
@@ -114,8 +95,8 @@ export async function decideMdo(
       finalOutcome = outcome;
     }
 
-    const ringState = await ringStateFor(tx, ctx.office, row.meeting_at);
-    const type = ctx.office.mdoCatalogue.find((t) => t.id === row.mdo_type);
+    const ringState = await ringStateFor(tx, office, row.meeting_at);
+    const type = office.mdoCatalogue.find((t) => t.id === row.mdo_type);
     const advice = adviseMdo(row.inputs.answers, type ?? { thematic: false }, ringState);
     if (advice.outcome !== row.advised_outcome) {
       await replaceAdvice(tx, row.id, advice, ringState);
@@ -124,21 +105,21 @@ export async function decideMdo(
     }
 
     const overridden = finalOutcome !== row.advised_outcome;
-    const wantsReminder = ctx.reminder && ATTENDS.has(finalOutcome);
-    const at = wantsReminder ? reminderTime(row.meeting_at, ctx.office, ctx.zone) : undefined;
-    const reminderAt = at && at > ctx.now ? at : undefined;
+    const wantsReminder = decision.reminder && ATTENDS.has(finalOutcome);
+    const at = wantsReminder ? reminderTime(row.meeting_at, office, officeZone(ctx)) : undefined;
+    const reminderAt = at && at > now ? at : undefined;
     const hoursSaved = type ? hoursSavedFor(finalOutcome, type) : 0;
-    await storeDecision(tx, { id: row.id, finalOutcome, overridden, reason, reminderAt, hoursSaved, ringState, now: ctx.now });
+    await storeDecision(tx, { id: row.id, finalOutcome, overridden, reason, reminderAt, hoursSaved, ringState, now });
     const decided: MdoDecisionRow = {
       ...row, status: 'decided', final_outcome: finalOutcome, overridden, override_reason: reason ?? null,
-      reminder_at: reminderAt ?? null, hours_saved: hoursSaved, ring_state: ringState, decided_at: ctx.now,
+      reminder_at: reminderAt ?? null, hours_saved: hoursSaved, ring_state: ringState, decided_at: now,
     };
     if (reminderAt) {
       await enqueueDelivery(tx, {
         kind: 'personal',
         idempotencyKey: `mdo:${row.id}:reminder`,
         recipientAad: row.owner_aad,
-        payload: ctx.reminderPayload(decided),
+        payload: { view: reminderSpec(decided), summary: 'Herinnering MDO' },
         notBefore: reminderAt,
       });
     }
@@ -151,4 +132,25 @@ export async function decideMdo(
     });
     return { kind: 'decided', row: decided } as const;
   });
+  if (result.kind === 'decided') ctx.log.info({ mdo: result.row.id, overridden: result.row.overridden }, 'mdo decision recorded');
+  return result;
+}
+
+/** Team figures for teamleiders and MT: decisions in the current evaluation period. */
+export interface TeamMdoFigures {
+  /** The regioteams covered; undefined for the whole office (MT). */
+  regioteams?: string[];
+  from: Date;
+  to: Date;
+  summary: MdoSummary;
+}
+
+/** "Mijn MDO's": the actor's upcoming MDOs, and their team's figures when they may see them. */
+export async function myMdos(ctx: ActingContext): Promise<{ upcoming: MdoDecisionRow[]; team?: TeamMdoFigures }> {
+  const now = ctx.clock.now();
+  const upcoming = await upcomingMdos(ctx.db, ctx.actor.aadObjectId, now);
+  if (!can(ctx.actor, 'mdo.overview')) return { upcoming };
+  const regioteams = ctx.actor.isMt ? undefined : ctx.actor.teamleiderOf;
+  const period = evaluationPeriod(ctx.config.office.evaluationDates, now, officeZone(ctx));
+  return { upcoming, team: { regioteams, ...period, summary: await mdoSummary(ctx.db, { ...period, regioteams }) } };
 }

@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 import { timeZone } from '../../lib/time-zone';
+import { meetingName } from '../../config/mdo-catalogue';
 import type { Office } from '../../config/office';
-import { CATEGORY_LABEL, CATEGORY_TEXT, MDO_OUTCOMES, OUTCOME_LABEL, type MdoCategory, type MdoOutcome } from '../../services/mdo/labels';
-import { organiserMessage } from '../../services/mdo/organiser-message';
+import { CATEGORY_LABEL, CATEGORY_TEXT, MDO_OUTCOMES, OUTCOME_LABEL, type MdoCategory, type MdoOutcome } from '../../config/mdo-labels';
+import { organiserMessage } from './organiser-message';
+import type { MdoReminderData } from '../../services/mdo/posts';
 import type { MdoDecisionRow } from '../../services/mdo/store';
-import type { MdoSummary } from '../../services/mdo/summary';
+import type { TeamMdoFigures } from '../../services/mdo/actions';
 import type { Fact, MdoAdviceCardData, MdoDecidedCardData, MdoOverviewCardData, MdoReminderCardData } from './cards';
 
 /** Turns stored MDO decisions into the cards' data: Dutch dates, labels and facts. */
@@ -13,20 +15,20 @@ export const dutchWhen = (at: Date, zone: string) =>
 
 const shortWhen = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone: timeZone(zone) }).setLocale('nl').toFormat('ccc d LLL, HH:mm');
 
-export function meetingName(row: Pick<MdoDecisionRow, 'mdo_type' | 'detail'>, office: Office): string {
-  const type = office.mdoCatalogue.find((t) => t.id === row.mdo_type);
-  const name = type?.name.replace(/ \(per gemeente\)$/, '') ?? row.mdo_type;
-  if (!row.detail) return name;
-  return type?.detail === 'omschrijving' ? row.detail : `${name} gemeente ${row.detail}`;
-}
+type MeetingFacts = Pick<MdoDecisionRow, 'mdo_type' | 'detail' | 'meeting_at' | 'organiser' | 'case_refs'>;
 
-function facts(row: MdoDecisionRow, office: Office, zone: string): Fact[] {
+function meetingFacts(row: MeetingFacts, office: Office, zone: string): Fact[] {
   const list: Fact[] = [
-    { title: 'Overleg', value: meetingName(row, office) },
+    { title: 'Overleg', value: meetingName(row, office.mdoCatalogue) },
     { title: 'Wanneer', value: dutchWhen(row.meeting_at, zone) },
     { title: 'Organisator', value: row.organiser },
   ];
   if (row.case_refs.length) list.push({ title: 'Casusnummer(s)', value: row.case_refs.join(', ') });
+  return list;
+}
+
+function facts(row: MdoDecisionRow, office: Office, zone: string): Fact[] {
+  const list = meetingFacts(row, office, zone);
   const change = row.ring_state.activeChange;
   list.push({ title: 'Kern en ringen', value: change ? `Statusaanpassing "${change.title}"` : 'Geen statusaanpassing: alles normaal' });
   return list;
@@ -81,7 +83,7 @@ export function decidedCardData(row: MdoDecisionRow, office: Office, zone: strin
     facts: facts(row, office, zone),
     reminderLine,
     organiserMessage: organiserMessage({
-      meetingName: meetingName(row, office),
+      meetingName: meetingName(row, office.mdoCatalogue),
       when: dutchWhen(row.meeting_at, zone),
       outcome: final,
       declineGround: row.overridden ? undefined : row.advice.declineGround,
@@ -90,22 +92,24 @@ export function decidedCardData(row: MdoDecisionRow, office: Office, zone: strin
   };
 }
 
-export function reminderCardData(row: MdoDecisionRow, office: Office, zone: string): MdoReminderCardData {
+export function reminderCardData(reminder: MdoReminderData, office: Office, zone: string): MdoReminderCardData {
+  const meeting = {
+    mdo_type: reminder.mdoType,
+    detail: reminder.detail,
+    meeting_at: new Date(reminder.meetingAt),
+    organiser: reminder.organiser,
+    case_refs: reminder.caseRefs,
+  };
   return {
-    meeting: meetingName(row, office),
-    finalLabel: OUTCOME_LABEL[row.final_outcome ?? row.advised_outcome],
-    facts: facts(row, office, zone).filter((f) => f.title !== 'Kern en ringen'),
+    meeting: meetingName(meeting, office.mdoCatalogue),
+    finalLabel: OUTCOME_LABEL[reminder.finalOutcome],
+    facts: meetingFacts(meeting, office, zone),
   };
 }
 
-export interface TeamFigures {
-  title: string;
-  from: Date;
-  to: Date;
-  summary: MdoSummary;
-}
-
-export function overviewCardData(rows: MdoDecisionRow[], office: Office, zone: string, team?: TeamFigures): MdoOverviewCardData {
+export function overviewCardData(mine: { upcoming: MdoDecisionRow[]; team?: TeamMdoFigures }, office: Office, zone: string): MdoOverviewCardData {
+  const { upcoming: rows, team } = mine;
+  const teamNames = team?.regioteams?.map((id) => office.regioteams.find((t) => t.id === id)?.name ?? id).join(', ');
   const typeName = (id: string) => office.mdoCatalogue.find((t) => t.id === id)?.name ?? id;
   const sorted = (map: Record<string, number>, label: (k: string) => string): Fact[] =>
     Object.entries(map).sort((a, b) => b[1] - a[1]).map(([k, n]) => ({ title: label(k), value: String(n) }));
@@ -113,7 +117,7 @@ export function overviewCardData(rows: MdoDecisionRow[], office: Office, zone: s
   return {
     upcoming: rows.map((row) => ({
       when: shortWhen(row.meeting_at, zone),
-      meeting: meetingName(row, office),
+      meeting: meetingName(row, office.mdoCatalogue),
       status: row.status === 'decided'
         ? `${OUTCOME_LABEL[row.final_outcome!]}${row.overridden ? ' (afwijkend van het advies)' : ''}`
         : `Nog geen besluit (advies: ${OUTCOME_LABEL[row.advised_outcome]})`,
@@ -121,7 +125,7 @@ export function overviewCardData(rows: MdoDecisionRow[], office: Office, zone: s
     team: team
       ? {
           show: true,
-          title: team.title,
+          title: `MDO-besluiten ${teamNames ?? 'alle regioteams'}`,
           period: `Overleggen van ${day(team.from)} tot ${day(team.to)} (evaluatieperiode)`,
           totals: [
             { title: 'Besluiten', value: String(team.summary.total) },
