@@ -1,5 +1,6 @@
 import type { CardSpec } from '../services/deliveries/card-spec';
 import { monitoringPostCards } from './monitoring/posts';
+import { statusPostCards } from './status/posts';
 import type { AdaptiveCard } from './render';
 
 /** Card builders for every kind of a feature's post union: the compiler checks none is missing. */
@@ -8,6 +9,7 @@ export type PostCards<U extends CardSpec> = { [K in U['kind']]: (data: Extract<U
 /** Every kind of card that services queue as posts, by kind name. */
 const builders: Record<string, (data: never) => AdaptiveCard> = {
   ...monitoringPostCards,
+  ...statusPostCards,
 };
 
 /** Renders a queued post's card from its spec (at send time, in the delivery sender). */

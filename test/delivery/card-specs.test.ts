@@ -2,6 +2,7 @@ import { registeredCardKinds, renderCardSpec } from '../../cards/registry';
 import { cardSpec } from '../../services/deliveries/card-spec';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import type { MonitoringPost } from '../../services/monitoring/posts';
+import type { StatusPost } from '../../services/status/posts';
 import { startHarness, type Harness } from '../harness/harness';
 import { channelId, fastSender, seedChannels } from './helpers';
 
@@ -40,7 +41,10 @@ describe('queued posts carry card specs, rendered at send time', () => {
   });
 
   it('every kind a feature declares is registered', () => {
-    const declared: Array<MonitoringPost['kind']> = ['monitoring.evaluationReminder'];
+    const declared: Array<MonitoringPost['kind'] | StatusPost['kind']> = [
+      'monitoring.evaluationReminder',
+      'status.consultation', 'status.decision', 'status.announcement', 'status.expiry',
+    ];
     expect(registeredCardKinds()).toEqual(expect.arrayContaining(declared));
     expect(() => renderCardSpec({ kind: 'toString', data: {} })).toThrow('unknown card kind "toString"');
   });

@@ -1,57 +1,23 @@
-import type {
-  AnnouncementCardData,
-  ConsultationCardData,
-  DecisionCardData,
-  ExpiryCardData,
-  Fact,
-  HistoryCardData,
-  PreviewCardData,
-  ResponsesCardData,
-  StatusCardData,
-  TextColor,
-  UnreadCardData,
-} from '../../cards/status';
 import type { Office } from '../../config/office';
-import { EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TEXT, type ExecutionStatus, type RingModel } from '../../config/rings';
+import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TEXT, ringPresets, type RingModel, type TaskStatuses } from '../../config/rings';
+import { PER_TASK, REASON_CATEGORIES, deciderNames, reasonLabel } from '../../config/status-labels';
 import { dutchDate } from '../../lib/dates';
-import { REASON_CATEGORIES, describeDiff, diffStatuses, type TaskStatuses } from './model';
-import type { AnnouncementRow, ChangeRow, ResponseCounts, ResponseRow } from './store';
+import type {
+  Announcement, AnnouncementRow, Answer, ChangeFacts, ChangeRow, Consultation, Decision, Expiry, Preview, ResponseCounts, ResponseRow,
+} from '../../services/status/types';
+import type {
+  AnnouncementCardData, ConsultationCardData, DecisionCardData, ExpiryCardData, Fact, HistoryCardData, PreviewCardData, ProposalFormData,
+  ResponsesCardData, StatusCardData, TextColor, UnreadCardData,
+} from './cards';
+import {
+  ANNOUNCEMENT_INTRO, ANSWER_LABEL, KIND_TITLE, answeredText, changeLines, period, proposalFacts, reversed, statusColor, why, type AnnouncementIntro,
+} from './labels';
 
-/** Turns stored rows into the data of the status cards (Dutch texts live here and in the templates). */
+/** The status cards' data from the feature's domain data: Dutch texts, labels and formatted dates. */
 
-export const statusColor = (s: ExecutionStatus): TextColor =>
-  s === 'niet' ? 'Attention' : s === 'soberder' ? 'Warning' : s === 'intensiever' ? 'Accent' : 'Default';
+type Shown = Pick<ChangeFacts, 'title' | 'kind' | 'startDate' | 'endDate' | 'reasonCategory' | 'reason' | 'decidedBy'>;
 
-export const reasonLabel = (c: Pick<ChangeRow, 'reasonCategory'>) =>
-  REASON_CATEGORIES[c.reasonCategory as keyof typeof REASON_CATEGORIES] ?? c.reasonCategory;
-
-export const deciderNames = (c: Pick<ChangeRow, 'decidedBy'>) => c.decidedBy.map((d) => d.name).join(' en ') || '—';
-
-export function period(c: Pick<ChangeRow, 'startDate' | 'endDate'>): string {
-  return `${dutchDate(c.startDate)} – ${c.endDate ? `${dutchDate(c.endDate)} (verwacht)` : 'tot nader order'}`;
-}
-
-export function changeLines(model: RingModel, before: TaskStatuses, after: TaskStatuses): string[] {
-  const lines = diffStatuses(model, before, after).map(describeDiff);
-  return lines.length > 0 ? lines : ['Geen wijzigingen in de uitvoering.'];
-}
-
-const why = (c: ChangeRow) => `${reasonLabel(c)}${c.reason ? `: ${c.reason}` : ''}`;
-
-function proposalFacts(c: ChangeRow): Fact[] {
-  const facts: Fact[] = [
-    { title: 'Waarom', value: why(c) },
-    { title: 'Periode', value: period(c) },
-    { title: 'Praktijk', value: c.practiceImpact ?? '—' },
-  ];
-  if (c.partnerText) facts.push({ title: 'Voor partners', value: c.partnerText });
-  return facts;
-}
-
-export function statusView(
-  model: RingModel,
-  state: { tasks: TaskStatuses; change?: ChangeRow; lapsedFrom?: ChangeRow },
-): StatusCardData {
+export function statusView(model: RingModel, state: { tasks: TaskStatuses; change?: Shown; lapsedFrom?: Pick<ChangeRow, 'title'> }): StatusCardData {
   const c = state.change;
   const facts: Fact[] = c
     ? [
@@ -87,18 +53,38 @@ export function statusView(
   };
 }
 
-export function previewView(model: RingModel, c: ChangeRow, office: Office, deadline: string, linkedTeams: string[]): PreviewCardData {
-  const rows = model.tasks.map((t) => {
+/** The empty proposal form: presets or per task (kern tasks cannot be set to "niet"), with a suggested period. */
+export function proposalFormView(model: RingModel, period: { startDate: string; endDate: string }): ProposalFormData {
+  return {
+    preset: '',
+    presets: [...ringPresets.map((p) => ({ title: `${p.name}: ${p.description}`, value: p.id })), { title: 'Per taak kiezen', value: PER_TASK }],
+    taskInputs: model.tasks.map((t) => ({
+      inputId: `task_${t.id}`,
+      label: `${t.name}${t.ring === 'kern' ? ' (kern)' : ''}`,
+      value: 'normaal',
+      choices: EXECUTION_STATUSES.filter((s) => !(t.ring === 'kern' && s === 'niet')).map((s) => ({ title: EXECUTION_STATUS_LABEL[s], value: s })),
+    })),
+    reasonCategory: '',
+    reasons: Object.entries(REASON_CATEGORIES).map(([value, title]) => ({ title, value })),
+    reason: '',
+    startDate: period.startDate,
+    endDate: period.endDate,
+    practiceImpact: '',
+    partnerText: '',
+  };
+}
+
+export function previewView(office: Office, { change: c, deadline, linkedTeams }: Preview): PreviewCardData {
+  const rows = office.rings.tasks.map((t) => {
     const before = c.previousTasks[t.id] ?? 'normaal';
     const after = c.tasks[t.id] ?? 'normaal';
-    const changed = before !== after;
     return {
       task: t.name,
       before: EXECUTION_STATUS_LABEL[before],
       after: EXECUTION_STATUS_LABEL[after],
       beforeColor: statusColor(before),
       afterColor: statusColor(after),
-      weight: changed ? ('Bolder' as const) : ('Default' as const),
+      weight: before !== after ? ('Bolder' as const) : ('Default' as const),
     };
   });
   const channels = office.regioteams.filter((r) => linkedTeams.includes(r.id)).map((r) => ({ title: r.name, value: r.id }));
@@ -106,7 +92,7 @@ export function previewView(model: RingModel, c: ChangeRow, office: Office, dead
     changeId: c.id,
     title: c.title,
     rows,
-    changed: diffStatuses(model, c.previousTasks, c.tasks).length > 0,
+    changed: c.changes.length > 0,
     facts: proposalFacts(c),
     deadline,
     channels,
@@ -114,7 +100,8 @@ export function previewView(model: RingModel, c: ChangeRow, office: Office, dead
   };
 }
 
-export function consultationView(model: RingModel, c: ChangeRow, counts: ResponseCounts, ownAnswer = ''): ConsultationCardData {
+/** The consultation card: in the channels, or (with `answered`) the answerer's own copy. */
+export function consultationView({ change: c, counts }: Consultation, answered?: Answer): ConsultationCardData {
   const open = c.state === 'proposed';
   const closedText =
     c.state === 'withdrawn'
@@ -129,17 +116,17 @@ export function consultationView(model: RingModel, c: ChangeRow, counts: Respons
     intro: open
       ? `Het MT (${c.proposedByName}) vraagt je reactie vóór ${dutchDate(c.consultationDeadline ?? c.startDate)}. Iedereen kan reageren: akkoord, zorgen of een opmerking.`
       : closedText,
-    changes: changeLines(model, c.previousTasks, c.tasks),
+    changes: changeLines(c.changes),
     facts: proposalFacts(c),
     akkoord: String(counts.akkoord),
     zorgen: String(counts.zorgen),
     opmerking: String(counts.opmerking),
     open,
-    ownAnswer,
+    ownAnswer: answered ? answeredText(answered) : '',
   };
 }
 
-export function decisionView(model: RingModel, c: ChangeRow, counts: ResponseCounts, viewerAad: string, fourEyes: boolean): DecisionCardData {
+export function decisionView({ change: c, counts, viewerAad, fourEyes }: Decision): DecisionCardData {
   const consultation = c.consultationSkipped
     ? `Overgeslagen (spoed): ${c.consultationSkipped}`
     : c.consultationDeadline
@@ -174,7 +161,7 @@ export function decisionView(model: RingModel, c: ChangeRow, counts: ResponseCou
     title: c.title,
     headerStyle: c.state === 'published' ? 'good' : c.state === 'awaiting_confirmation' ? 'warning' : 'emphasis',
     stateText,
-    changes: changeLines(model, c.previousTasks, c.tasks),
+    changes: changeLines(c.changes),
     facts: [...proposalFacts(c), { title: 'Consultatie', value: consultation }],
     canPublish: c.state === 'proposed',
     publishTitle: fourEyes ? 'Publiceren (ter bevestiging)' : 'Publiceren',
@@ -182,13 +169,7 @@ export function decisionView(model: RingModel, c: ChangeRow, counts: ResponseCou
   };
 }
 
-const ANSWER_LABEL: Record<ResponseRow['answer'], { label: string; color: TextColor }> = {
-  akkoord: { label: 'Akkoord', color: 'Good' },
-  zorgen: { label: 'Zorgen', color: 'Warning' },
-  opmerking: { label: 'Opmerking', color: 'Accent' },
-};
-
-export function responsesView(c: ChangeRow, rows: ResponseRow[], counts: ResponseCounts): ResponsesCardData {
+export function responsesView({ change: c, rows, counts }: { change: Pick<ChangeRow, 'id' | 'title'>; rows: ResponseRow[]; counts: ResponseCounts }): ResponsesCardData {
   return {
     changeId: c.id,
     title: c.title,
@@ -197,40 +178,25 @@ export function responsesView(c: ChangeRow, rows: ResponseRow[], counts: Respons
   };
 }
 
-const KIND_TITLE: Record<AnnouncementRow['kind'], string> = {
-  publish: 'Statusaanpassing besloten door het MT',
-  extend: 'Statusaanpassing verlengd',
-  end: 'Statusaanpassing beëindigd',
-  lapse: 'Statusaanpassing loopt af',
-};
-
-export function announcementView(
-  model: RingModel,
-  c: ChangeRow,
-  a: Pick<AnnouncementRow, 'id' | 'kind'>,
-  reads: { read: number; audience: number },
-  intro = '',
-): AnnouncementCardData {
+export function announcementView({ change: c, announcement: a, reads }: Announcement, intro: AnnouncementIntro = 'none'): AnnouncementCardData {
   const howLong =
     a.kind === 'end'
       ? `Per ${dutchDate(c.startDate)}`
       : a.kind === 'lapse'
         ? `Tot en met ${dutchDate(c.endDate ?? c.startDate)}; daarna geldt weer de stand van daarvoor`
         : period(c);
-  const facts: Fact[] = [
-    { title: 'Waarom', value: why(c) },
-    { title: 'Hoe lang', value: howLong },
-    { title: 'Besloten door', value: deciderNames(c) },
-  ];
-  const changes = a.kind === 'lapse' ? changeLines(model, c.tasks, c.previousTasks) : changeLines(model, c.previousTasks, c.tasks);
   return {
     announcementId: a.id,
-    intro,
+    intro: ANNOUNCEMENT_INTRO[intro],
     kindTitle: KIND_TITLE[a.kind],
     headerStyle: a.kind === 'end' || a.kind === 'lapse' ? 'good' : 'warning',
     title: c.title,
-    changes,
-    facts,
+    changes: changeLines(a.kind === 'lapse' ? reversed(c.changes) : c.changes),
+    facts: [
+      { title: 'Waarom', value: why(c) },
+      { title: 'Hoe lang', value: howLong },
+      { title: 'Besloten door', value: deciderNames(c) },
+    ],
     practiceImpact: c.practiceImpact ?? '—',
     partnerText: c.partnerText ?? '',
     readText: `${reads.read} van ${reads.audience} ${reads.audience === 1 ? 'collega heeft' : 'collega’s hebben'} dit gelezen`,
@@ -238,17 +204,20 @@ export function announcementView(
   };
 }
 
-export function unreadView(c: ChangeRow, a: Pick<AnnouncementRow, 'id'>, unread: Array<{ name: string; regioteam: string }>, office: Office, read: number): UnreadCardData {
+export function unreadView(
+  office: Pick<Office, 'regioteams'>,
+  d: { change: Pick<ChangeRow, 'title'>; announcement: Pick<AnnouncementRow, 'id'>; unread: Array<{ name: string; regioteam: string }>; read: number },
+): UnreadCardData {
   const teamName = (id: string) => office.regioteams.find((r) => r.id === id)?.name ?? id;
   return {
-    announcementId: a.id,
-    title: c.title,
-    summary: `${read} gelezen, ${unread.length} nog niet.`,
-    unread: unread.map((u) => ({ name: u.name || 'Onbekend', team: teamName(u.regioteam) })),
+    announcementId: d.announcement.id,
+    title: d.change.title,
+    summary: `${d.read} gelezen, ${d.unread.length} nog niet.`,
+    unread: d.unread.map((u) => ({ name: u.name || 'Onbekend', team: teamName(u.regioteam) })),
   };
 }
 
-export function expiryView(c: ChangeRow, overdue: boolean, suggestedEnd: string): ExpiryCardData {
+export function expiryView({ change: c, overdue, suggestedEnd }: Expiry): ExpiryCardData {
   return {
     changeId: c.id,
     heading: overdue ? 'Einddatum verstreken: kies wat er gebeurt' : 'Statusaanpassing loopt over een week af',
@@ -266,22 +235,16 @@ export function expiryView(c: ChangeRow, overdue: boolean, suggestedEnd: string)
   };
 }
 
-export function historyView(model: RingModel, changes: ChangeRow[], todayInForceId?: number): HistoryCardData {
+/** Every decision, newest first; the one in force today is marked. */
+export function historyView({ changes, inForceId }: { changes: ChangeFacts[]; inForceId?: number }): HistoryCardData {
   const items = [...changes].reverse().map((c) => {
     const state =
-      c.id === todayInForceId
+      c.id === inForceId
         ? { stateLabel: 'Van kracht', stateColor: 'Good' as TextColor }
         : c.state === 'ended'
           ? { stateLabel: 'Beëindigd', stateColor: 'Default' as TextColor }
           : { stateLabel: c.kind === 'end' ? 'Einde' : 'Besloten', stateColor: 'Default' as TextColor };
-    return {
-      title: c.title,
-      ...state,
-      period: period(c),
-      reason: reasonLabel(c),
-      decidedBy: deciderNames(c),
-      changes: changeLines(model, c.previousTasks, c.tasks).join('; '),
-    };
+    return { title: c.title, ...state, period: period(c), reason: reasonLabel(c), decidedBy: deciderNames(c), changes: changeLines(c.changes).join('; ') };
   });
   return { summary: `${items.length} ${items.length === 1 ? 'besluit' : 'besluiten'}, nieuwste eerst.`, items };
 }
