@@ -15,15 +15,14 @@ import {
   unreadCard,
   withdrawnCard,
 } from '../../cards/status/cards';
+import { historyView, statusView } from '../../cards/status/overview-views';
 import {
   announcementView,
   consultationView,
   decisionView,
-  historyView,
   previewView,
   proposalFormView,
   responsesView,
-  statusView,
   unreadView,
 } from '../../cards/status/views';
 import { REASON_CATEGORIES, type ReasonCategory } from '../../config/status-labels';

@@ -14,16 +14,15 @@ import {
   statusCard,
   unreadCard,
 } from './cards';
+import { historyView, statusView } from './overview-views';
 import {
   announcementView,
   consultationView,
   decisionView,
   expiryView,
-  historyView,
   previewView,
   proposalFormView,
   responsesView,
-  statusView,
   unreadView,
 } from './views';
 

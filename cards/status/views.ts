@@ -1,57 +1,18 @@
 import type { Office } from '../../config/office';
-import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TEXT, ringPresets, type RingModel, type TaskStatuses } from '../../config/rings';
-import { PER_TASK, REASON_CATEGORIES, deciderNames, reasonLabel } from '../../config/status-labels';
+import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, ringPresets, type RingModel } from '../../config/rings';
+import { PER_TASK, REASON_CATEGORIES, deciderNames } from '../../config/status-labels';
 import { dutchDate } from '../../lib/dates';
 import type {
-  Announcement, AnnouncementRow, Answer, ChangeFacts, ChangeRow, Consultation, Decision, Expiry, Preview, ResponseCounts, ResponseRow,
+  Announcement, AnnouncementRow, Answer, ChangeRow, Consultation, Decision, Expiry, Preview, ResponseCounts, ResponseRow,
 } from '../../services/status/types';
 import type {
-  AnnouncementCardData, ConsultationCardData, DecisionCardData, ExpiryCardData, Fact, HistoryCardData, PreviewCardData, ProposalFormData,
-  ResponsesCardData, StatusCardData, TextColor, UnreadCardData,
+  AnnouncementCardData, ConsultationCardData, DecisionCardData, ExpiryCardData, PreviewCardData, ProposalFormData, ResponsesCardData, UnreadCardData,
 } from './cards';
 import {
   ANNOUNCEMENT_INTRO, ANSWER_LABEL, KIND_TITLE, answeredText, changeLines, period, proposalFacts, reversed, statusColor, why, type AnnouncementIntro,
 } from './labels';
 
-/** The status cards' data from the feature's domain data: Dutch texts, labels and formatted dates. */
-
-type Shown = Pick<ChangeFacts, 'title' | 'kind' | 'startDate' | 'endDate' | 'reasonCategory' | 'reason' | 'decidedBy'>;
-
-export function statusView(model: RingModel, state: { tasks: TaskStatuses; change?: Shown; lapsedFrom?: Pick<ChangeRow, 'title'> }): StatusCardData {
-  const c = state.change;
-  const facts: Fact[] = c
-    ? [
-        { title: 'Sinds', value: dutchDate(c.startDate) },
-        { title: 'Tot', value: c.endDate ? `${dutchDate(c.endDate)} (verwacht)` : 'tot nader order' },
-        { title: 'Waarom', value: why(c) },
-        { title: 'Besloten door', value: deciderNames(c) },
-      ]
-    : [];
-  const headline = c
-    ? c.kind === 'end'
-      ? `${c.title}: de uitvoering is terug naar de stand van vóór de aanpassing.`
-      : `Statusaanpassing "${c.title}" is van kracht.`
-    : state.lapsedFrom
-      ? `De statusaanpassing "${state.lapsedFrom.title}" is afgelopen; de uitvoering is terug naar de stand daarvoor.`
-      : 'Alle taken worden normaal uitgevoerd; er is geen statusaanpassing van kracht.';
-  const used = [...new Set(Object.values(state.tasks))].filter((s) => s !== 'normaal');
-  return {
-    headline,
-    headerStyle: c && c.kind === 'change' ? 'warning' : 'emphasis',
-    facts,
-    rings: model.rings.map((ring) => ({
-      name: ring.name,
-      description: ring.description,
-      tasks: model.tasks
-        .filter((t) => t.ring === ring.id)
-        .map((t) => {
-          const s = state.tasks[t.id] ?? 'normaal';
-          return { name: t.shadowOf ? `${t.name} (schaduwtaak)` : t.name, label: EXECUTION_STATUS_LABEL[s], color: statusColor(s) };
-        }),
-    })),
-    footnote: used.length > 0 ? used.map((s) => `${EXECUTION_STATUS_LABEL[s]}: ${EXECUTION_STATUS_TEXT[s]}`).join(' ') : EXECUTION_STATUS_TEXT.normaal,
-  };
-}
+/** The flow's cards' data from the feature's domain data: Dutch texts, labels and formatted dates. */
 
 /** The empty proposal form: presets or per task (kern tasks cannot be set to "niet"), with a suggested period. */
 export function proposalFormView(model: RingModel, period: { startDate: string; endDate: string }): ProposalFormData {
@@ -233,18 +194,4 @@ export function expiryView({ change: c, overdue, suggestedEnd }: Expiry): Expiry
     ],
     suggestedEnd,
   };
-}
-
-/** Every decision, newest first; the one in force today is marked. */
-export function historyView({ changes, inForceId }: { changes: ChangeFacts[]; inForceId?: number }): HistoryCardData {
-  const items = [...changes].reverse().map((c) => {
-    const state =
-      c.id === inForceId
-        ? { stateLabel: 'Van kracht', stateColor: 'Good' as TextColor }
-        : c.state === 'ended'
-          ? { stateLabel: 'Beëindigd', stateColor: 'Default' as TextColor }
-          : { stateLabel: c.kind === 'end' ? 'Einde' : 'Besloten', stateColor: 'Default' as TextColor };
-    return { title: c.title, ...state, period: period(c), reason: reasonLabel(c), decidedBy: deciderNames(c), changes: changeLines(c.changes).join('; ') };
-  });
-  return { summary: `${items.length} ${items.length === 1 ? 'besluit' : 'besluiten'}, nieuwste eerst.`, items };
 }

@@ -1,6 +1,6 @@
 import { defaultOfficeInput, parseOffice } from '../../../config/office';
 import { allNormal } from '../../../config/rings';
-import { statusView } from '../../../cards/status/views';
+import { statusView } from '../../../cards/status/overview-views';
 
 const model = parseOffice(defaultOfficeInput).rings;
 
