@@ -31,10 +31,6 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, Transition>;
 export type Step = keyof typeof TRANSITIONS;
 
-/** The steps a change in `state` can take. */
-export const stepsFrom = (state: ChangeState): Step[] =>
-  (Object.keys(TRANSITIONS) as Step[]).filter((step) => (TRANSITIONS[step].from as readonly ChangeState[]).includes(state));
-
 export function findPreset(id: string, presets: RingPreset[] = ringPresets): RingPreset | undefined {
   return presets.find((p) => p.id === id);
 }

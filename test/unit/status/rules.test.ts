@@ -1,12 +1,15 @@
 import { defaultOfficeInput, parseOffice } from '../../../config/office';
 import { allNormal, applyPreset, diffStatuses, ringPresets } from '../../../config/rings';
 import { PER_TASK } from '../../../config/status-labels';
-import { TRANSITIONS, changeInForce, expiryAction, findPreset, proposedTasks, stepsFrom, validateTaskStatuses } from '../../../services/status/rules';
+import { TRANSITIONS, changeInForce, expiryAction, findPreset, proposedTasks, validateTaskStatuses, type Step } from '../../../services/status/rules';
 import type { ChangeState } from '../../../services/status/types';
 
 const office = parseOffice(defaultOfficeInput);
 const model = office.rings;
 const preset = (id: string) => applyPreset(model, findPreset(id)!);
+/** The steps a change in `state` can take. */
+const stepsFrom = (state: ChangeState): Step[] =>
+  (Object.keys(TRANSITIONS) as Step[]).filter((step) => (TRANSITIONS[step].from as readonly ChangeState[]).includes(state));
 
 describe('status rules (pure)', () => {
   it('lists the report\'s tasks: four kern tasks, ring 1-3 and two outside the rings with a shadow task', () => {
