@@ -2,6 +2,7 @@ import type { Office } from '../config/office';
 import type { CardSpec } from '../services/deliveries/card-spec';
 import { mdoPostCards } from './mdo/posts';
 import { monitoringPostCards } from './monitoring/posts';
+import { statusPostCards } from './status/posts';
 import type { AdaptiveCard } from './render';
 
 /** What a card may use besides its data when it is rendered (at send time): the office's configuration. */
@@ -18,6 +19,7 @@ export type PostCards<U extends CardSpec> = { [K in U['kind']]: (data: Extract<U
 const builders: Record<string, (data: never, ctx: RenderContext) => AdaptiveCard> = {
   ...mdoPostCards,
   ...monitoringPostCards,
+  ...statusPostCards,
 };
 
 /** Renders a queued post's card from its spec (at send time, in the delivery sender). */

@@ -67,6 +67,27 @@ export const defaultRingModel: RingModel = {
   ],
 };
 
+/** Every task's status, by task id. */
+export type TaskStatuses = Record<string, ExecutionStatus>;
+
+export const allNormal = (model: RingModel): TaskStatuses => Object.fromEntries(model.tasks.map((t) => [t.id, 'normaal' as const]));
+
+/** One task whose status differs between two task maps. */
+export interface TaskDiff {
+  taskId: string;
+  taskName: string;
+  ring: string;
+  before: ExecutionStatus;
+  after: ExecutionStatus;
+}
+
+/** The tasks whose status differs between two maps, in model order. */
+export function diffStatuses(model: RingModel, before: TaskStatuses, after: TaskStatuses): TaskDiff[] {
+  return model.tasks
+    .filter((t) => (before[t.id] ?? 'normaal') !== (after[t.id] ?? 'normaal'))
+    .map((t) => ({ taskId: t.id, taskName: t.name, ring: t.ring, before: before[t.id] ?? 'normaal', after: after[t.id] ?? 'normaal' }));
+}
+
 /** Dutch labels of the statuses, for cards. */
 export const EXECUTION_STATUS_LABEL: Record<ExecutionStatus, string> = {
   normaal: 'Normaal',
@@ -114,3 +135,8 @@ export const ringPresets: RingPreset[] = [
     rings: { ring1: 'niet', ring2: 'niet', ring3: 'niet', buiten: 'soberder' },
   },
 ];
+
+/** The full task map a preset stands for. */
+export function applyPreset(model: RingModel, preset: RingPreset): TaskStatuses {
+  return Object.fromEntries(model.tasks.map((t) => [t.id, preset.tasks?.[t.id] ?? preset.rings[t.ring] ?? 'normaal']));
+}

@@ -1,119 +1,58 @@
 import { z } from 'zod';
-import { successCard } from '../../cards/notice';
 import {
   announcementCard,
+  consultationCard,
   decisionCard,
+  endedCard,
+  exportText,
+  extendedCard,
   historyCard,
+  lapsingCard,
   previewCard,
   proposalFormCard,
   responsesCard,
   statusCard,
   unreadCard,
-} from '../../cards/status';
-import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, ringPresets } from '../../config/rings';
-import { authorize, can } from '../../services/authz';
-import { linkedChannels } from '../../services/conversations/store';
-import { addWorkingDays, dutchDate, isoDay, localDay } from '../../lib/dates';
-import { notFound } from '../../services/errors';
-import { loadInForce } from '../../services/status/current';
-import { exportStatusChanges } from '../../services/status/export';
+  withdrawnCard,
+} from '../../cards/status/cards';
+import { historyView, statusView } from '../../cards/status/overview-views';
 import {
-  PER_TASK,
-  announcementData,
-  confirm,
-  createDraft,
-  endNow,
-  extend,
-  lapse,
-  markRead,
-  publish,
-  respond,
-  runDailyStatusJob,
-  skipConsultation,
-  startConsultation,
-  withdraw,
-  type FlowContext,
-} from '../../services/status/flow';
-import { REASON_CATEGORIES } from '../../services/status/model';
-import { countResponses, decidedChanges, getAnnouncement, getChange, nonReadersOf, readersOf, responsesOf } from '../../services/status/store';
-import { decisionView, historyView, previewView, responsesView, statusView, unreadView } from '../../services/status/views';
+  announcementView,
+  consultationView,
+  decisionView,
+  previewView,
+  proposalFormView,
+  responsesView,
+  unreadView,
+} from '../../cards/status/views';
+import { REASON_CATEGORIES, type ReasonCategory } from '../../config/status-labels';
+import { can } from '../../services/authz';
+import { announcement, markRead, unread } from '../../services/status/actions/announce';
+import { respond, responses, skipConsultation, startConsultation } from '../../services/status/actions/consult';
+import { confirm, decisionFor, publish } from '../../services/status/actions/decide';
+import { endNow, extend, lapse } from '../../services/status/actions/expiry';
+import { exportChanges, history, inForce } from '../../services/status/actions/overview';
+import { proposalDefaults, propose, withdraw } from '../../services/status/actions/propose';
+import type { Decision } from '../../services/status/types';
+import { runDailyStatusJob } from '../../services/status/jobs';
 import { isoDateInput, optionalText, requiredText } from '../../services/validation';
 import { action, type Feature, type Reply, type TurnScope } from '../feature';
 
-const flowContext = (scope: TurnScope): FlowContext => ({
-  db: scope.db,
-  office: scope.config.office,
-  actor: scope.actor,
-  now: scope.clock.now(),
-  zone: scope.config.env.WENDBAAR_TIME_ZONE,
-  fourEyes: scope.config.env.WENDBAAR_FOUR_EYES,
-  mtIds: scope.roles.mt,
-  correlationId: scope.correlationId,
-});
+/** Statusaanpassingen: the commands, the card verbs of the flow and its daily job (services/status/). */
 
-const today = (scope: TurnScope) => localDay(scope.clock.now(), scope.config.env.WENDBAAR_TIME_ZONE);
 const id = z.coerce.number({ error: 'onbekend nummer' }).int().positive();
 const byChange = z.object({ changeId: id });
 const byAnnouncement = z.object({ announcementId: id });
 
-async function statusReply(scope: TurnScope): Promise<Reply> {
-  const office = scope.config.office;
-  const state = await loadInForce(scope.db, office, scope.clock.now(), scope.config.env.WENDBAAR_TIME_ZONE);
-  return { card: statusCard(statusView(office.rings, state)), summary: 'Status kern en ringen' };
-}
-
-async function historyReply(scope: TurnScope): Promise<Reply> {
-  const office = scope.config.office;
-  const [changes, state] = await Promise.all([
-    decidedChanges(scope.db),
-    loadInForce(scope.db, office, scope.clock.now(), scope.config.env.WENDBAAR_TIME_ZONE),
-  ]);
-  return { card: historyCard(historyView(office.rings, changes, state.change?.id)), summary: 'Geschiedenis statusaanpassingen' };
-}
-
-async function exportReply(scope: TurnScope): Promise<Reply> {
-  const { csv, markdown } = await exportStatusChanges(scope.db, scope.config.office, isoDay(today(scope)));
-  return { text: `${markdown}\n\n**CSV** (kopieer naar een .csv-bestand):\n\n\`\`\`\n${csv}\`\`\`` };
-}
-
-function proposalForm(scope: TurnScope): Reply {
-  authorize(scope.actor, 'status.propose');
-  const office = scope.config.office;
-  const start = addWorkingDays(today(scope), 5, office);
-  return {
-    card: proposalFormCard({
-      preset: '',
-      presets: [...ringPresets.map((p) => ({ title: `${p.name}: ${p.description}`, value: p.id })), { title: 'Per taak kiezen', value: PER_TASK }],
-      taskInputs: office.rings.tasks.map((t) => ({
-        inputId: `task_${t.id}`,
-        label: `${t.name}${t.ring === 'kern' ? ' (kern)' : ''}`,
-        value: 'normaal',
-        choices: EXECUTION_STATUSES.filter((s) => !(t.ring === 'kern' && s === 'niet')).map((s) => ({ title: EXECUTION_STATUS_LABEL[s], value: s })),
-      })),
-      reasonCategory: '',
-      reasons: Object.entries(REASON_CATEGORIES).map(([value, title]) => ({ title, value })),
-      reason: '',
-      startDate: isoDay(start),
-      endDate: isoDay(start.plus({ months: 3 })),
-      practiceImpact: '',
-      partnerText: '',
-    }),
-    summary: 'Statusaanpassing voorbereiden',
-  };
-}
-
-async function decisionReply(scope: TurnScope, changeId: number): Promise<Reply> {
-  authorize(scope.actor, 'status.viewResponses');
-  const change = await getChange(scope.db, changeId);
-  if (!change) throw notFound('Deze statusaanpassing bestaat niet (meer).');
-  const counts = countResponses(await responsesOf(scope.db, changeId));
-  return { card: decisionCard(decisionView(scope.config.office.rings, change, counts, scope.actor.aadObjectId, scope.config.env.WENDBAAR_FOUR_EYES)) };
-}
+const statusReply = async (scope: TurnScope): Promise<Reply> => ({ card: statusCard(statusView(scope.config.office.rings, await inForce(scope))), summary: 'Status kern en ringen' });
+const historyReply = async (scope: TurnScope): Promise<Reply> => ({ card: historyCard(historyView(await history(scope))), summary: 'Geschiedenis statusaanpassingen' });
+const exportReply = async (scope: TurnScope): Promise<Reply> => ({ text: exportText(await exportChanges(scope)) });
+const decisionReply = (decision: Decision): Reply => ({ card: decisionCard(decisionView(decision)) });
 
 const proposalSchema = z
   .object({
     preset: requiredText(40, 'kies een voorinstelling of per taak'),
-    reasonCategory: z.enum(Object.keys(REASON_CATEGORIES) as [keyof typeof REASON_CATEGORIES], { error: 'kies een aanleiding' }),
+    reasonCategory: z.enum(Object.keys(REASON_CATEGORIES) as [ReasonCategory], { error: 'kies een aanleiding' }),
     reason: requiredText(1000),
     startDate: isoDateInput('kies een ingangsdatum'),
     endDate: isoDateInput('kies een verwachte einddatum'),
@@ -131,6 +70,14 @@ const proposalLabels = {
   practiceImpact: 'Wat betekent dit voor de dagelijkse praktijk?',
   partnerText: 'Tekst voor partners',
 };
+
+/** The per-task choices arrive as `task_<id>` inputs next to the named fields. */
+const taskValues = (data: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(data)
+      .filter(([key, value]) => key.startsWith('task_') && typeof value === 'string')
+      .map(([key, value]) => [key.slice('task_'.length), value as string]),
+  );
 
 export const statusFeature: Feature = {
   name: 'status',
@@ -164,7 +111,7 @@ export const statusFeature: Feature = {
       description: 'Bereid een statusaanpassing voor (MT).',
       button: 'Voorbereiden',
       visibleTo: (actor) => can(actor, 'status.propose'),
-      run: async (scope) => proposalForm(scope),
+      run: async (scope) => ({ card: proposalFormCard(proposalFormView(scope.config.office.rings, proposalDefaults(scope))), summary: 'Statusaanpassing voorbereiden' }),
     },
   ],
   actions: {
@@ -172,109 +119,46 @@ export const statusFeature: Feature = {
     'status.export': action(z.object({}), exportReply),
     'status.preview': action(
       proposalSchema,
-      async (scope, data) => {
-        const taskValues = Object.fromEntries(
-          Object.entries(data)
-            .filter(([key, value]) => key.startsWith('task_') && typeof value === 'string')
-            .map(([key, value]) => [key.slice('task_'.length), value as string]),
-        );
-        const change = await createDraft(flowContext(scope), {
-          preset: data.preset,
-          taskValues,
-          reasonCategory: data.reasonCategory,
-          reason: data.reason,
-          startDate: data.startDate,
-          endDate: data.endDate,
-          practiceImpact: data.practiceImpact,
-          partnerText: data.partnerText,
-        });
-        const office = scope.config.office;
-        const teams = (await linkedChannels(scope.db)).map((c) => c.regioteam!);
-        const deadline = isoDay(addWorkingDays(today(scope), 3, office));
-        return { card: previewCard(previewView(office.rings, change, office, deadline, teams)) };
-      },
+      async (scope, data) => ({ card: previewCard(previewView(scope.config.office, await propose(scope, { ...data, taskValues: taskValues(data) }))) }),
       proposalLabels,
     ),
     'status.consult': action(
       byChange.extend({ deadline: isoDateInput('kies een uiterste reactiedatum'), regioteams: requiredText(200, 'kies minstens één kanaal') }),
-      async (scope, data) => {
-        const teams = data.regioteams.split(',').map((t) => t.trim()).filter(Boolean);
-        await startConsultation(flowContext(scope), data.changeId, data.deadline, teams);
-        return decisionReply(scope, data.changeId);
-      },
+      async (scope, data) => decisionReply(await startConsultation(scope, data.changeId, data.deadline, data.regioteams.split(',').map((t) => t.trim()).filter(Boolean))),
       { deadline: 'Reageren kan tot en met', regioteams: 'Kanalen' },
     ),
     'status.skipConsultation': action(
       byChange.extend({ skipReason: requiredText(1000, 'geef de reden voor spoed') }),
-      async (scope, data) => {
-        await skipConsultation(flowContext(scope), data.changeId, data.skipReason);
-        return decisionReply(scope, data.changeId);
-      },
+      async (scope, data) => decisionReply(await skipConsultation(scope, data.changeId, data.skipReason)),
       { skipReason: 'Waarom kan consultatie niet wachten?' },
     ),
-    'status.withdraw': action(byChange, async (scope, data) => {
-      const change = await withdraw(flowContext(scope), data.changeId);
-      return { card: successCard('Voorstel ingetrokken', `"${change.title}" is ingetrokken; er verandert niets.`) };
-    }),
-    'status.decision': action(byChange, async (scope, data) => decisionReply(scope, data.changeId)),
+    'status.withdraw': action(byChange, async (scope, data) => ({ card: withdrawnCard(await withdraw(scope, data.changeId)) })),
+    'status.decision': action(byChange, async (scope, data) => decisionReply(await decisionFor(scope, data.changeId))),
     'status.respond': action(
       byChange.extend({ answer: z.enum(['akkoord', 'zorgen', 'opmerking'], { error: 'kies akkoord, zorgen of opmerking' }), comment: optionalText(1000) }),
-      async (scope, data) => ({ card: await respond(flowContext(scope), data.changeId, data.answer, data.comment) }),
+      async (scope, data) => ({ card: consultationCard(consultationView(await respond(scope, data.changeId, data.answer, data.comment), data.answer)) }),
       { answer: 'Jouw reactie', comment: 'Toelichting' },
     ),
-    'status.responses': action(byChange, async (scope, data) => {
-      authorize(scope.actor, 'status.viewResponses');
-      const change = await getChange(scope.db, data.changeId);
-      if (!change) throw notFound('Deze statusaanpassing bestaat niet (meer).');
-      const rows = await responsesOf(scope.db, data.changeId);
-      return { card: responsesCard(responsesView(change, rows, countResponses(rows))) };
-    }),
-    'status.publish': action(byChange, async (scope, data) => {
-      await publish(flowContext(scope), data.changeId);
-      return decisionReply(scope, data.changeId);
-    }),
-    'status.confirm': action(byChange, async (scope, data) => {
-      await confirm(flowContext(scope), data.changeId);
-      return decisionReply(scope, data.changeId);
-    }),
-    'status.read': action(byAnnouncement, async (scope, data) => ({ card: announcementCard(await markRead(flowContext(scope), data.announcementId)) })),
-    'status.announcement': action(byAnnouncement, async (scope, data) => {
-      const announcement = await getAnnouncement(scope.db, data.announcementId);
-      if (!announcement) throw notFound('Deze aankondiging bestaat niet (meer).');
-      return { card: announcementCard(await announcementData(scope.db, scope.config.office, announcement)) };
-    }),
-    'status.unread': action(byAnnouncement, async (scope, data) => {
-      authorize(scope.actor, 'status.viewResponses');
-      const announcement = await getAnnouncement(scope.db, data.announcementId);
-      if (!announcement) throw notFound('Deze aankondiging bestaat niet (meer).');
-      const change = (await getChange(scope.db, announcement.changeId))!;
-      const [unread, readers] = await Promise.all([nonReadersOf(scope.db, announcement), readersOf(scope.db, announcement.id)]);
-      return { card: unreadCard(unreadView(change, announcement, unread, scope.config.office, readers.length)) };
-    }),
+    'status.responses': action(byChange, async (scope, data) => ({ card: responsesCard(responsesView(await responses(scope, data.changeId))) })),
+    'status.publish': action(byChange, async (scope, data) => decisionReply(await publish(scope, data.changeId))),
+    'status.confirm': action(byChange, async (scope, data) => decisionReply(await confirm(scope, data.changeId))),
+    'status.read': action(byAnnouncement, async (scope, data) => ({ card: announcementCard(announcementView(await markRead(scope, data.announcementId), 'read')) })),
+    'status.announcement': action(byAnnouncement, async (scope, data) => ({ card: announcementCard(announcementView(await announcement(scope, data.announcementId))) })),
+    'status.unread': action(byAnnouncement, async (scope, data) => ({ card: unreadCard(unreadView(scope.config.office, await unread(scope, data.announcementId))) })),
     'status.extend': action(
       byChange.extend({ newEndDate: isoDateInput('kies een nieuwe einddatum') }),
-      async (scope, data) => {
-        const change = await extend(flowContext(scope), data.changeId, data.newEndDate);
-        return { card: successCard('Verlenging aangekondigd', `"${change.title}" loopt nu naar verwachting tot ${dutchDate(change.endDate!)}. De regioteams zijn geïnformeerd.`) };
-      },
+      async (scope, data) => ({ card: extendedCard(await extend(scope, data.changeId, data.newEndDate)) }),
       { newEndDate: 'Nieuwe verwachte einddatum' },
     ),
-    'status.endNow': action(byChange, async (scope, data) => {
-      const ending = await endNow(flowContext(scope), data.changeId);
-      return { card: successCard('Statusaanpassing beëindigd', `${ending.title}. De taken worden weer uitgevoerd zoals daarvoor; de regioteams zijn geïnformeerd.`) };
-    }),
-    'status.lapse': action(byChange, async (scope, data) => {
-      const change = await lapse(flowContext(scope), data.changeId);
-      return { card: successCard('Laten aflopen', `"${change.title}" loopt af op ${dutchDate(change.endDate!)}; daarna geldt weer de stand van daarvoor. De regioteams zijn geïnformeerd.`) };
-    }),
+    'status.endNow': action(byChange, async (scope, data) => ({ card: endedCard(await endNow(scope, data.changeId)) })),
+    'status.lapse': action(byChange, async (scope, data) => ({ card: lapsingCard(await lapse(scope, data.changeId)) })),
   },
   jobs: [
     {
       name: 'status.daily',
       cron: (config) => config.env.WENDBAAR_DAILY_CRON,
       async run(ctx) {
-        const result = await runDailyStatusJob(ctx.db, ctx.config.office, ctx.fireTime, ctx.config.env.WENDBAAR_TIME_ZONE);
-        ctx.log.info(result, 'status daily job done');
+        ctx.log.info(await runDailyStatusJob(ctx), 'status daily job done');
       },
     },
   ],

@@ -1,10 +1,10 @@
 import type { Office } from '../../config/office';
-import { EXECUTION_STATUS_LABEL } from '../../config/rings';
+import { EXECUTION_STATUS_LABEL, diffStatuses } from '../../config/rings';
+import { deciderNames, describeDiff, reasonLabel } from '../../config/status-labels';
 import { toCsv } from '../csv-export';
 import type { Queryable } from '../db';
-import { describeDiff, diffStatuses } from './model';
-import { decidedChanges, type ChangeRow } from './store';
-import { deciderNames, reasonLabel } from './views';
+import { decidedChanges } from './store';
+import type { ChangeRow } from './types';
 
 /** Exports of the decided statusaanpassingen for the RAO/BC briefing and the half-yearly evaluation. */
 

@@ -2,7 +2,7 @@ import type { Office } from '../../config/office';
 import { isoDay, localDay } from '../../lib/dates';
 import type { Queryable } from '../db';
 import { getCurrentRingState, type RingState } from './current';
-import { durationDays } from './model';
+import { durationDays } from './rules';
 import { decidedChanges } from './store';
 
 export interface StatusSummary {

@@ -3,6 +3,7 @@ import { cardSpec } from '../../services/deliveries/card-spec';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import type { MdoPost } from '../../services/mdo/posts';
 import type { MonitoringPost } from '../../services/monitoring/posts';
+import type { StatusPost } from '../../services/status/posts';
 import { startHarness, type Harness } from '../harness/harness';
 import { channelId, fastSender, seedChannels } from './helpers';
 
@@ -41,7 +42,11 @@ describe('queued posts carry card specs, rendered at send time', () => {
   });
 
   it('every kind a feature declares is registered', () => {
-    const declared: Array<MonitoringPost['kind'] | MdoPost['kind']> = ['monitoring.evaluationReminder', 'mdo.reminder'];
+    const declared: Array<MonitoringPost['kind'] | MdoPost['kind'] | StatusPost['kind']> = [
+      'monitoring.evaluationReminder',
+      'mdo.reminder',
+      'status.consultation', 'status.decision', 'status.announcement', 'status.expiry',
+    ];
     expect(registeredCardKinds()).toEqual(expect.arrayContaining(declared));
     expect(() => renderCardSpec({ kind: 'toString', data: {} }, { office: h.config.office, zone: 'Europe/Amsterdam' })).toThrow('unknown card kind "toString"');
   });

@@ -1,12 +1,13 @@
 import type { ManualClock } from '../../services/clock';
 import { getCurrentRingState } from '../../services/status/current';
 import { statusSummary } from '../../services/status/summary';
-import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TeamChannel } from '../fixtures/activities';
+import { cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
 import { statusProposal } from '../fixtures/forms';
-import { users, type TestUser } from '../fixtures/people';
+import { users } from '../fixtures/people';
 import type { RecordedCall } from '../harness/fake-connector';
 import { expectValidCard } from '../harness/card-validation';
-import { cardsOf, startHarness, type Harness } from '../harness/harness';
+import { cardsOf, type Harness } from '../harness/harness';
+import { announcementOf, changeIds, driveTo, freshStatus, publishUrgent, startOffice } from './helpers';
 
 const text = (card: unknown) => JSON.stringify(card ?? {});
 
@@ -17,33 +18,17 @@ function countsOn(card: Record<string, unknown>): string[] {
   return row!.columns!.map((c) => c.items[0]!.text);
 }
 
-async function setup(env: Record<string, string>): Promise<Harness> {
-  const h = await startHarness({ env });
-  await h.send(botInstalled(teams.noord, users.teamleiderNoord));
-  await h.send(botInstalled(teams.zuid, users.teamleiderZuid));
-  await h.send(channelMessage('koppel noord', { from: users.teamleiderNoord, team: teams.noord }));
-  await h.send(channelMessage('koppel zuid', { from: users.teamleiderZuid, team: teams.zuid }));
-  // Consulenten act in their team's channel (so the bot knows their regioteam); MT members say hello.
-  for (const [user, team] of [[users.consulent, teams.noord], [users.consulent2, teams.noord], [users.consulent3, teams.zuid], [users.consulent4, teams.zuid]] as Array<[TestUser, TeamChannel]>) {
-    await h.send(channelMessage('status', { from: user, team }));
-  }
-  for (const mt of [users.mt, users.mt2, users.mt3]) await h.send(personalMessage('menu', { from: mt }));
-  await h.app.sender.settle();
-  h.connector.reset();
-  return h;
-}
-
-const changeIds = async (h: Harness) => (await h.db.query<{ id: number }>(`SELECT id FROM status_changes ORDER BY id`)).map((r) => Number(r.id));
-
 describe('statusaanpassing: the whole flow with four-eyes', () => {
   let h: Harness;
-  let changeId: number;
   const clock = () => h.clock as ManualClock;
   const posts = (conversationId: string, op = 'send') => h.connector.delivered(op).filter((c) => c.conversationId === conversationId);
   const lastCardIn = (calls: RecordedCall[]) => cardsOf(calls.at(-1)!)[0]!;
 
   beforeAll(async () => {
-    h = await setup({ WENDBAAR_FOUR_EYES: 'true' });
+    h = await startOffice({ WENDBAAR_FOUR_EYES: 'true' });
+  });
+  beforeEach(async () => {
+    await freshStatus(h);
   });
   afterAll(async () => {
     await h.close();
@@ -73,12 +58,13 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     expect(card).toContain('Voorbeeld: Ring 3 gepauzeerd');
     expect(card).toContain('Straks');
     expect(card).toContain('Consultatie starten');
-    [changeId] = (await changeIds(h)) as [number];
+    const [changeId] = (await changeIds(h)) as [number];
     const [row] = await h.db.query<{ state: string; tasks: Record<string, string> }>(`SELECT state, tasks FROM status_changes WHERE id = $1`, [changeId]);
     expect(row).toMatchObject({ state: 'draft', tasks: expect.objectContaining({ 'mdo-zonder-betrokkenheid': 'niet', handhaving: 'normaal' }) });
   });
 
   it('refuses a consulent replaying the MT card payloads, and audits the refusal', async () => {
+    const { changeId } = await driveTo(h, 'draft');
     for (const [verb, data] of [
       ['status.consult', { changeId, deadline: '2026-11-27', regioteams: 'noord,zuid' }],
       ['status.publish', { changeId }],
@@ -95,6 +81,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('posts the statusProposal to both linked channels for consultation', async () => {
+    const { changeId } = await driveTo(h, 'draft');
     const answer = await h.invoke(cardAction('status.consult', { changeId, deadline: '2026-11-27', regioteams: 'noord,zuid' }, { from: users.mt }));
     expect(text(answer.value)).toContain('Reacties bekijken');
     await h.app.sender.settle();
@@ -106,6 +93,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('counts consultation answers in place in both channels; MT sees who answered what', async () => {
+    const { changeId } = await driveTo(h, 'consulting');
     const mine = await h.invoke(cardAction('status.respond', { changeId, answer: 'akkoord', comment: 'Begrijpelijk.' }, { from: users.consulent, where: teams.noord }));
     expect(text(mine.value)).toContain('Je reactie (akkoord) is ontvangen');
     await h.invoke(cardAction('status.respond', { changeId, answer: 'zorgen', comment: 'Twee VIOS-overleggen in Zuid lopen door.' }, { from: users.consulent3, where: teams.zuid }));
@@ -130,6 +118,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('publishes only after a second, different MT member confirms (four-eyes)', async () => {
+    const { changeId } = await driveTo(h, 'answered');
     h.connector.reset();
     const first = await h.invoke(cardAction('status.publish', { changeId }, { from: users.mt }));
     expect(text(first.value)).toContain('Een tweede MT-lid moet bevestigen');
@@ -151,6 +140,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('announces the decision in both channels and counts acknowledgements in place', async () => {
+    const { changeId } = await driveTo(h, 'published');
     await h.app.sender.settle();
     for (const team of [teams.noord, teams.zuid]) {
       const card = text(lastCardIn(posts(team.channelId)));
@@ -158,8 +148,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
       expect(card).toContain('Meld je af voor zorg- en veiligheidsoverleggen');
       expect(card).toContain('0 van 4');
     }
-    const [ann] = await h.db.query<{ id: number }>(`SELECT id FROM status_announcements WHERE change_id = $1`, [changeId]);
-    const announcementId = Number(ann!.id);
+    const announcementId = await announcementOf(h, changeId);
     const read = await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent, where: teams.noord }));
     expect(text(read.value)).toContain('1 van 4');
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent, where: teams.noord }));
@@ -174,6 +163,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('reminds only the non-readers, once, after two working days', async () => {
+    await driveTo(h, 'read');
     expect(await h.app.scheduler.fire('status.daily', new Date('2026-11-25T08:00:00+01:00'))).toBe(true);
     const reminders = () => h.db.query<{ recipient_aad: string }>(`SELECT recipient_aad FROM deliveries WHERE idempotency_key LIKE 'status:ann:%:remind:%' ORDER BY recipient_aad`);
     expect(await reminders()).toHaveLength(0);
@@ -186,6 +176,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('shows the new state to everyone from the start date', async () => {
+    const { changeId } = await driveTo(h, 'published');
     clock().set('2026-12-02T09:00:00+01:00');
     await h.send(channelMessage('status', { from: users.consulent4, team: teams.zuid }));
     const card = text(h.lastCard());
@@ -197,6 +188,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('sends the expiry card to the deciding MT members a week before the end, then daily after it; the state stays', async () => {
+    const { changeId } = await driveTo(h, 'published');
     await h.app.scheduler.fire('status.daily', new Date('2027-02-22T08:00:00+01:00'));
     await h.app.scheduler.fire('status.daily', new Date('2027-02-23T08:00:00+01:00'));
     const notices = await h.db.query<{ recipient_aad: string }>(`SELECT recipient_aad FROM deliveries WHERE idempotency_key LIKE $1 ORDER BY recipient_aad`, [`status:${changeId}:expiry:%`]);
@@ -212,6 +204,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('announces an extension in both channels and stops the overdue reminders', async () => {
+    const { changeId } = await driveTo(h, 'expiryCards');
     clock().set('2027-03-03T10:00:00+01:00');
     h.connector.reset();
     const refused = await h.invoke(cardAction('status.extend', { changeId, newEndDate: '2027-05-01' }, { from: users.consulent }));
@@ -234,6 +227,7 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
   });
 
   it('lists the history and exports it; every step is in the audit log', async () => {
+    const { changeId } = await driveTo(h, 'extended');
     await h.send(personalMessage('status geschiedenis', { from: users.consulent }));
     expect(text(h.lastCard())).toContain('Geschiedenis statusaanpassingen');
     const exported = await h.invoke(cardAction('status.export', {}, { from: users.beleid }));
@@ -250,7 +244,10 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
 describe('statusaanpassing: concurrent publishing and ending', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await setup({});
+    h = await startOffice({});
+  });
+  beforeEach(async () => {
+    await freshStatus(h);
   });
   afterAll(async () => {
     await h.close();
@@ -279,7 +276,7 @@ describe('statusaanpassing: concurrent publishing and ending', () => {
   });
 
   it('ends a change now: back to the previous state, announced the same way', async () => {
-    const [changeId] = (await changeIds(h)) as [number];
+    const changeId = await publishUrgent(h, { preset: 'noodstand', startDate: '2026-11-24' });
     const answer = await h.invoke(cardAction('status.endNow', { changeId }, { from: users.mt3 }));
     expect(text(answer.value)).toContain('Statusaanpassing beëindigd');
     await h.app.sender.settle();

@@ -1,16 +1,17 @@
-import { defaultOfficeInput, parseOffice } from '../../config/office';
-import { ringPresets } from '../../config/rings';
-import { changesToCsv, changesToMarkdown } from '../../services/status/export';
-import { PER_TASK, proposedTasks } from '../../services/status/flow';
-import { allNormal, applyPreset, changeInForce, diffStatuses, expiryAction, findPreset, validateTaskStatuses } from '../../services/status/model';
-import type { ChangeRow } from '../../services/status/store';
-import { statusView } from '../../services/status/views';
+import { defaultOfficeInput, parseOffice } from '../../../config/office';
+import { allNormal, applyPreset, diffStatuses, ringPresets } from '../../../config/rings';
+import { PER_TASK } from '../../../config/status-labels';
+import { TRANSITIONS, changeInForce, expiryAction, findPreset, proposedTasks, validateTaskStatuses, type Step } from '../../../services/status/rules';
+import type { ChangeState } from '../../../services/status/types';
 
 const office = parseOffice(defaultOfficeInput);
 const model = office.rings;
 const preset = (id: string) => applyPreset(model, findPreset(id)!);
+/** The steps a change in `state` can take. */
+const stepsFrom = (state: ChangeState): Step[] =>
+  (Object.keys(TRANSITIONS) as Step[]).filter((step) => (TRANSITIONS[step].from as readonly ChangeState[]).includes(state));
 
-describe('ring model (pure)', () => {
+describe('status rules (pure)', () => {
   it('lists the report\'s tasks: four kern tasks, ring 1-3 and two outside the rings with a shadow task', () => {
     expect(model.tasks.filter((t) => t.ring === 'kern')).toHaveLength(4);
     expect(model.tasks.filter((t) => t.ring === 'buiten').map((t) => t.id)).toEqual(['consultatie-advies', 'monitoring-na-overdracht']);
@@ -65,26 +66,18 @@ describe('ring model (pure)', () => {
     expect(expiryAction({ ...c, expiryChoice: 'lapse' }, '2027-03-02')).toBe('none');
   });
 
-  it('exports CSV (quoted, formula-safe) and a Markdown summary with before/after per task', () => {
-    const change = {
-      id: 4, kind: 'change', state: 'published', title: 'Ring 3 gepauzeerd', tasks: preset('ring3-gepauzeerd'), previousTasks: allNormal(model),
-      reasonCategory: 'personeelsuitval', reason: '=uitval "Noord"', practiceImpact: 'Afmelden voor ZVH-overleg.', partnerText: null,
-      startDate: '2026-12-01', endDate: '2027-03-01', decidedBy: [{ aad: 'a', name: 'Fatima El Amrani' }, { aad: 'b', name: 'Bram Vermeulen' }],
-      decidedAt: new Date('2026-11-30T09:00:00Z'), consultationSkipped: null,
-    } as unknown as ChangeRow;
-    const csv = changesToCsv(office, [change]);
-    expect(csv.split('\r\n')[0]).toContain('"ingangsdatum"');
-    expect(csv).toContain(`"'=uitval ""Noord"""`);
-    expect(csv).toContain('"Fatima El Amrani en Bram Vermeulen"');
-    const md = changesToMarkdown(office, [change], '2027-01-05');
-    expect(md).toContain('## Ring 3 gepauzeerd');
-    expect(md).toContain("| MDO's zonder directe betrokkenheid, zoals zorg- en veiligheidsoverleggen | Normaal | Niet |");
-  });
-
-  it('shows every ring and task on the status card with the change in force', () => {
-    const view = statusView(model, { tasks: allNormal(model) });
-    expect(view.rings.map((r) => r.name)).toEqual(['Kern', 'Ring 1', 'Ring 2', 'Ring 3 (buitenste ring)', 'Buiten de ringen']);
-    expect(view.rings.flatMap((r) => r.tasks)).toHaveLength(model.tasks.length);
-    expect(view.headline).toContain('Alle taken worden normaal uitgevoerd');
+  it('moves a change only along the state machine: decided, ended and withdrawn changes take no flow step back', () => {
+    expect(stepsFrom('draft').sort()).toEqual(['consult', 'skipConsultation', 'withdraw']);
+    expect(stepsFrom('proposed').sort()).toEqual(['publish', 'publishFirst', 'withdraw']);
+    expect(stepsFrom('awaiting_confirmation').sort()).toEqual(['confirm', 'withdraw']);
+    expect(stepsFrom('published').sort()).toEqual(['end', 'extend', 'lapse']);
+    expect(stepsFrom('ended')).toEqual([]);
+    expect(stepsFrom('withdrawn')).toEqual([]);
+    // Every state but the draft is reached by some step, and every step lands in a known state.
+    const states: ChangeState[] = ['draft', 'proposed', 'awaiting_confirmation', 'published', 'ended', 'withdrawn'];
+    const reached = new Set<ChangeState>(Object.values(TRANSITIONS).map((t) => t.to));
+    expect(states.filter((s) => !reached.has(s))).toEqual(['draft']);
+    expect(TRANSITIONS.publishFirst.to).toBe('awaiting_confirmation');
+    expect(TRANSITIONS.confirm.to).toBe('published');
   });
 });

@@ -8,9 +8,12 @@ import previewTemplate from './templates/preview.json';
 import responsesTemplate from './templates/responses.json';
 import statusTemplate from './templates/status.json';
 import unreadTemplate from './templates/unread.json';
+import { successCard } from '../notice';
 import { renderTemplate } from '../render';
+import { dutchDate } from '../../lib/dates';
+import type { ChangeRow } from '../../services/status/types';
 
-/** Typed builders of the statusaanpassing cards. Services assemble the data; cards only lay it out. */
+/** Typed builders of the statusaanpassing cards. views.ts assembles their data; the templates lay it out. */
 
 export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 /** Green and yellow text is unreadable on white in Teams (contrast < 2.5:1); the label text carries the meaning. */
@@ -144,3 +147,18 @@ export interface HistoryCardData {
 }
 export const historyCard = (data: HistoryCardData) =>
   renderTemplate(historyTemplate, { ...data, items: data.items.map((i) => ({ ...i, stateColor: readable(i.stateColor) })) });
+
+type Titled = Pick<ChangeRow, 'title' | 'endDate'>;
+
+/** The answers to the MT member who withdrew, extended, ended or let a change lapse. */
+export const withdrawnCard = (c: Titled) => successCard('Voorstel ingetrokken', `"${c.title}" is ingetrokken; er verandert niets.`);
+export const extendedCard = (c: Titled) =>
+  successCard('Verlenging aangekondigd', `"${c.title}" loopt nu naar verwachting tot ${dutchDate(c.endDate!)}. De regioteams zijn geïnformeerd.`);
+export const endedCard = (ending: Titled) =>
+  successCard('Statusaanpassing beëindigd', `${ending.title}. De taken worden weer uitgevoerd zoals daarvoor; de regioteams zijn geïnformeerd.`);
+export const lapsingCard = (c: Titled) =>
+  successCard('Laten aflopen', `"${c.title}" loopt af op ${dutchDate(c.endDate!)}; daarna geldt weer de stand van daarvoor. De regioteams zijn geïnformeerd.`);
+
+/** The export as a chat message: the Markdown summary, then the CSV to copy. */
+export const exportText = ({ csv, markdown }: { csv: string; markdown: string }) =>
+  `${markdown}\n\n**CSV** (kopieer naar een .csv-bestand):\n\n\`\`\`\n${csv}\`\`\``;

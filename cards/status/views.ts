@@ -1,0 +1,197 @@
+import type { Office } from '../../config/office';
+import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, ringPresets, type RingModel } from '../../config/rings';
+import { PER_TASK, REASON_CATEGORIES, deciderNames } from '../../config/status-labels';
+import { dutchDate } from '../../lib/dates';
+import type {
+  Announcement, AnnouncementRow, Answer, ChangeRow, Consultation, Decision, Expiry, Preview, ResponseCounts, ResponseRow,
+} from '../../services/status/types';
+import type {
+  AnnouncementCardData, ConsultationCardData, DecisionCardData, ExpiryCardData, PreviewCardData, ProposalFormData, ResponsesCardData, UnreadCardData,
+} from './cards';
+import {
+  ANNOUNCEMENT_INTRO, ANSWER_LABEL, KIND_TITLE, answeredText, changeLines, period, proposalFacts, reversed, statusColor, why, type AnnouncementIntro,
+} from './labels';
+
+/** The flow's cards' data from the feature's domain data: Dutch texts, labels and formatted dates. */
+
+/** The empty proposal form: presets or per task (kern tasks cannot be set to "niet"), with a suggested period. */
+export function proposalFormView(model: RingModel, period: { startDate: string; endDate: string }): ProposalFormData {
+  return {
+    preset: '',
+    presets: [...ringPresets.map((p) => ({ title: `${p.name}: ${p.description}`, value: p.id })), { title: 'Per taak kiezen', value: PER_TASK }],
+    taskInputs: model.tasks.map((t) => ({
+      inputId: `task_${t.id}`,
+      label: `${t.name}${t.ring === 'kern' ? ' (kern)' : ''}`,
+      value: 'normaal',
+      choices: EXECUTION_STATUSES.filter((s) => !(t.ring === 'kern' && s === 'niet')).map((s) => ({ title: EXECUTION_STATUS_LABEL[s], value: s })),
+    })),
+    reasonCategory: '',
+    reasons: Object.entries(REASON_CATEGORIES).map(([value, title]) => ({ title, value })),
+    reason: '',
+    startDate: period.startDate,
+    endDate: period.endDate,
+    practiceImpact: '',
+    partnerText: '',
+  };
+}
+
+export function previewView(office: Office, { change: c, deadline, linkedTeams }: Preview): PreviewCardData {
+  const rows = office.rings.tasks.map((t) => {
+    const before = c.previousTasks[t.id] ?? 'normaal';
+    const after = c.tasks[t.id] ?? 'normaal';
+    return {
+      task: t.name,
+      before: EXECUTION_STATUS_LABEL[before],
+      after: EXECUTION_STATUS_LABEL[after],
+      beforeColor: statusColor(before),
+      afterColor: statusColor(after),
+      weight: before !== after ? ('Bolder' as const) : ('Default' as const),
+    };
+  });
+  const channels = office.regioteams.filter((r) => linkedTeams.includes(r.id)).map((r) => ({ title: r.name, value: r.id }));
+  return {
+    changeId: c.id,
+    title: c.title,
+    rows,
+    changed: c.changes.length > 0,
+    facts: proposalFacts(c),
+    deadline,
+    channels,
+    allChannels: channels.map((ch) => ch.value).join(','),
+  };
+}
+
+/** The consultation card: in the channels, or (with `answered`) the answerer's own copy. */
+export function consultationView({ change: c, counts }: Consultation, answered?: Answer): ConsultationCardData {
+  const open = c.state === 'proposed';
+  const closedText =
+    c.state === 'withdrawn'
+      ? 'Dit voorstel is ingetrokken.'
+      : c.state === 'awaiting_confirmation'
+        ? 'De consultatie is gesloten; het besluit wacht op bevestiging door een tweede MT-lid.'
+        : 'De consultatie is gesloten en het MT heeft besloten. Zie de aankondiging.';
+  return {
+    changeId: c.id,
+    title: c.title,
+    headerStyle: open ? 'emphasis' : 'good',
+    intro: open
+      ? `Het MT (${c.proposedByName}) vraagt je reactie vóór ${dutchDate(c.consultationDeadline ?? c.startDate)}. Iedereen kan reageren: akkoord, zorgen of een opmerking.`
+      : closedText,
+    changes: changeLines(c.changes),
+    facts: proposalFacts(c),
+    akkoord: String(counts.akkoord),
+    zorgen: String(counts.zorgen),
+    opmerking: String(counts.opmerking),
+    open,
+    ownAnswer: answered ? answeredText(answered) : '',
+  };
+}
+
+export function decisionView({ change: c, counts, viewerAad, fourEyes }: Decision): DecisionCardData {
+  const consultation = c.consultationSkipped
+    ? `Overgeslagen (spoed): ${c.consultationSkipped}`
+    : c.consultationDeadline
+      ? `Reageren tot ${dutchDate(c.consultationDeadline)} · ${counts.akkoord} akkoord, ${counts.zorgen} zorgen, ${counts.opmerking} opmerking`
+      : '—';
+  let stateText: string;
+  let stepTitle = 'Stap 2 van 4: consultatie';
+  switch (c.state) {
+    case 'proposed':
+      stateText = fourEyes
+        ? 'Publiceren vraagt de bevestiging van een tweede MT-lid (vier-ogenprincipe).'
+        : 'Publiceren maakt het besluit definitief en kondigt het aan in alle regioteams.';
+      break;
+    case 'awaiting_confirmation':
+      stepTitle = 'Stap 3 van 4: besluit';
+      stateText =
+        c.firstDecider === viewerAad
+          ? 'Je hebt gepubliceerd. Een tweede MT-lid moet bevestigen; daarna volgt de aankondiging.'
+          : `${c.firstDeciderName ?? 'Een MT-lid'} wil dit besluit publiceren. Bevestig als tweede MT-lid (vier-ogenprincipe).`;
+      break;
+    case 'published':
+    case 'ended':
+      stepTitle = 'Stap 4 van 4: aankondiging';
+      stateText = `Besloten door ${deciderNames(c)} en aangekondigd in de regioteams.`;
+      break;
+    default:
+      stateText = 'Dit voorstel is ingetrokken.';
+  }
+  return {
+    changeId: c.id,
+    stepTitle,
+    title: c.title,
+    headerStyle: c.state === 'published' ? 'good' : c.state === 'awaiting_confirmation' ? 'warning' : 'emphasis',
+    stateText,
+    changes: changeLines(c.changes),
+    facts: [...proposalFacts(c), { title: 'Consultatie', value: consultation }],
+    canPublish: c.state === 'proposed',
+    publishTitle: fourEyes ? 'Publiceren (ter bevestiging)' : 'Publiceren',
+    canConfirm: c.state === 'awaiting_confirmation' && c.firstDecider !== viewerAad,
+  };
+}
+
+export function responsesView({ change: c, rows, counts }: { change: Pick<ChangeRow, 'id' | 'title'>; rows: ResponseRow[]; counts: ResponseCounts }): ResponsesCardData {
+  return {
+    changeId: c.id,
+    title: c.title,
+    summary: `${rows.length} ${rows.length === 1 ? 'reactie' : 'reacties'}: ${counts.akkoord} akkoord, ${counts.zorgen} zorgen, ${counts.opmerking} opmerking.`,
+    responses: rows.map((r) => ({ name: r.name, answerLabel: ANSWER_LABEL[r.answer].label, color: ANSWER_LABEL[r.answer].color, comment: r.comment ?? '' })),
+  };
+}
+
+export function announcementView({ change: c, announcement: a, reads }: Announcement, intro: AnnouncementIntro = 'none'): AnnouncementCardData {
+  const howLong =
+    a.kind === 'end'
+      ? `Per ${dutchDate(c.startDate)}`
+      : a.kind === 'lapse'
+        ? `Tot en met ${dutchDate(c.endDate ?? c.startDate)}; daarna geldt weer de stand van daarvoor`
+        : period(c);
+  return {
+    announcementId: a.id,
+    intro: ANNOUNCEMENT_INTRO[intro],
+    kindTitle: KIND_TITLE[a.kind],
+    headerStyle: a.kind === 'end' || a.kind === 'lapse' ? 'good' : 'warning',
+    title: c.title,
+    changes: changeLines(a.kind === 'lapse' ? reversed(c.changes) : c.changes),
+    facts: [
+      { title: 'Waarom', value: why(c) },
+      { title: 'Hoe lang', value: howLong },
+      { title: 'Besloten door', value: deciderNames(c) },
+    ],
+    practiceImpact: c.practiceImpact ?? '—',
+    partnerText: c.partnerText ?? '',
+    readText: `${reads.read} van ${reads.audience} ${reads.audience === 1 ? 'collega heeft' : 'collega’s hebben'} dit gelezen`,
+    showUnread: true,
+  };
+}
+
+export function unreadView(
+  office: Pick<Office, 'regioteams'>,
+  d: { change: Pick<ChangeRow, 'title'>; announcement: Pick<AnnouncementRow, 'id'>; unread: Array<{ name: string; regioteam: string }>; read: number },
+): UnreadCardData {
+  const teamName = (id: string) => office.regioteams.find((r) => r.id === id)?.name ?? id;
+  return {
+    announcementId: d.announcement.id,
+    title: d.change.title,
+    summary: `${d.read} gelezen, ${d.unread.length} nog niet.`,
+    unread: d.unread.map((u) => ({ name: u.name || 'Onbekend', team: teamName(u.regioteam) })),
+  };
+}
+
+export function expiryView({ change: c, overdue, suggestedEnd }: Expiry): ExpiryCardData {
+  return {
+    changeId: c.id,
+    heading: overdue ? 'Einddatum verstreken: kies wat er gebeurt' : 'Statusaanpassing loopt over een week af',
+    headerStyle: overdue ? 'attention' : 'warning',
+    title: c.title,
+    text: overdue
+      ? `De verwachte einddatum (${dutchDate(c.endDate!)}) is voorbij. De status blijft gelden tot het MT kiest: verlengen, nu beëindigen of laten aflopen.`
+      : `De verwachte einddatum is ${dutchDate(c.endDate!)}. Verlengen, nu beëindigen (terug naar de stand van daarvoor) of laten aflopen?`,
+    facts: [
+      { title: 'Periode', value: period(c) },
+      { title: 'Waarom', value: why(c) },
+      { title: 'Besloten door', value: deciderNames(c) },
+    ],
+    suggestedEnd,
+  };
+}

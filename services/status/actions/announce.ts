@@ -1,0 +1,45 @@
+import { authorize } from '../../authz';
+import type { ActingContext } from '../../context';
+import type { Queryable } from '../../db';
+import { notFound } from '../../errors';
+import { announcementOf, refreshAnnouncement } from '../notify';
+import { auditStep, existingChange, personOf } from '../shared';
+import { getAnnouncement, nonReadersOf, readersOf, recordRead } from '../store';
+import type { Announcement, AnnouncementRow, ChangeRow } from '../types';
+
+/** Step 4, aankondiging: everyone marks an announcement read; the MT sees who has not yet. */
+
+async function existingAnnouncement(q: Queryable, id: number): Promise<AnnouncementRow> {
+  const announcement = await getAnnouncement(q, id);
+  if (!announcement) throw notFound('Deze aankondiging bestaat niet (meer).');
+  return announcement;
+}
+
+/** Marks the announcement read by the actor; the channel cards show the new count. */
+export async function markRead(ctx: ActingContext, announcementId: number): Promise<Announcement> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const announcement = await existingAnnouncement(tx, announcementId);
+    if (await recordRead(tx, announcementId, personOf(ctx), now)) {
+      await auditStep(tx, ctx, 'status.read', announcement.changeId, { announcementId });
+      await refreshAnnouncement(tx, ctx, announcement);
+    }
+    return announcementOf(tx, ctx, announcement);
+  });
+}
+
+export async function announcement(ctx: ActingContext, announcementId: number): Promise<Announcement> {
+  return announcementOf(ctx.db, ctx, await existingAnnouncement(ctx.db, announcementId));
+}
+
+/** Who of the announced regioteams has not read it yet: for the MT only. */
+export async function unread(
+  ctx: ActingContext,
+  announcementId: number,
+): Promise<{ change: ChangeRow; announcement: AnnouncementRow; unread: Array<{ name: string; regioteam: string }>; read: number }> {
+  authorize(ctx.actor, 'status.viewResponses');
+  const found = await existingAnnouncement(ctx.db, announcementId);
+  const change = await existingChange(ctx.db, found.changeId);
+  const [nonReaders, readers] = await Promise.all([nonReadersOf(ctx.db, found), readersOf(ctx.db, found.id)]);
+  return { change, announcement: found, unread: nonReaders, read: readers.length };
+}
