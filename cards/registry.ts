@@ -1,4 +1,5 @@
 import type { CardSpec } from '../services/deliveries/card-spec';
+import { caseloadPostCards } from './caseload/posts';
 import { monitoringPostCards } from './monitoring/posts';
 import type { AdaptiveCard } from './render';
 
@@ -7,6 +8,7 @@ export type PostCards<U extends CardSpec> = { [K in U['kind']]: (data: Extract<U
 
 /** Every kind of card that services queue as posts, by kind name. */
 const builders: Record<string, (data: never) => AdaptiveCard> = {
+  ...caseloadPostCards,
   ...monitoringPostCards,
 };
 

@@ -1,4 +1,5 @@
 import { registeredCardKinds, renderCardSpec } from '../../cards/registry';
+import type { CaseloadPost } from '../../services/caseload/posts';
 import { cardSpec } from '../../services/deliveries/card-spec';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import type { MonitoringPost } from '../../services/monitoring/posts';
@@ -40,7 +41,10 @@ describe('queued posts carry card specs, rendered at send time', () => {
   });
 
   it('every kind a feature declares is registered', () => {
-    const declared: Array<MonitoringPost['kind']> = ['monitoring.evaluationReminder'];
+    const declared: Array<MonitoringPost['kind'] | CaseloadPost['kind']> = [
+      'monitoring.evaluationReminder',
+      'caseload.request', 'caseload.offerReceived', 'caseload.offerAccepted', 'caseload.requestWithdrawn', 'caseload.escalation', 'caseload.weekstart',
+    ];
     expect(registeredCardKinds()).toEqual(expect.arrayContaining(declared));
     expect(() => renderCardSpec({ kind: 'toString', data: {} })).toThrow('unknown card kind "toString"');
   });
