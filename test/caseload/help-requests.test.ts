@@ -205,6 +205,8 @@ describe('caseload: help requests in the regioteam channel', () => {
   it('imports a valid CSV export and rejects a broken one entirely, with line-numbered reasons', async () => {
     const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8');
     const at = new Date('2026-11-24T10:00:00+01:00');
+    // Sanne keeps her own figures on the card; a rejected import must leave them as they are.
+    await h.invoke(cardAction('caseload.figures', { openCases: '68', complexCases: '9', newThisWeek: '4', absentDays: '0', isBuffer: 'false' }, { from: users.consulent }));
     const broken = await importWerkdruk(h.db, fixture('werkdruk-broken.csv'), h.config.office, at);
     expect(broken.imported).toBe(0);
     expect(broken.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6]);

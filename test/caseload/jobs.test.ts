@@ -36,7 +36,8 @@ describe('caseload jobs: escalation and weekstart', () => {
     h.db.query<{ idempotency_key: string; recipient_aad: string; payload: Record<string, unknown> }>(
       `SELECT idempotency_key, recipient_aad, payload FROM deliveries WHERE idempotency_key LIKE '%:escalate:%' ORDER BY id`);
 
-  beforeAll(async () => {
+  /** Each test starts from the same Tuesday morning: three requests (one already helped) and Sanne's figures. */
+  beforeEach(async () => {
     h = await startHarness();
     clock = h.clock as ManualClock;
     await linkTeams(h);
@@ -50,9 +51,14 @@ describe('caseload jobs: escalation and weekstart', () => {
     await h.invoke(cardAction('caseload.figures', { openCases: '64', complexCases: '8', newThisWeek: '3', absentDays: '0', isBuffer: 'false' }, { from: users.consulent }));
     await h.app.sender.settle();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await h.close();
   });
+  /** By Thursday both unanswered requests waited long enough and went to the teamleider. */
+  const escalateWaitingRequests = async () => {
+    await h.app.scheduler.fire('caseload.escalate', new Date('2026-11-26T09:00:00+01:00'));
+    expect(await escalations()).toHaveLength(2);
+  };
 
   it('escalates once to the teamleider after two hours (vandaag) or one working day, never after accepted help', async () => {
     await h.app.scheduler.fire('caseload.escalate', new Date('2026-11-24T10:45:00+01:00'));
@@ -87,6 +93,7 @@ describe('caseload jobs: escalation and weekstart', () => {
   });
 
   it('posts the weekstart once per linked channel per week and not in school holidays', async () => {
+    await escalateWaitingRequests();
     const monday = new Date('2026-11-30T08:30:00+01:00');
     // Monitoring deadlines of the team: one check falls in this week (+4 weeks after 3 November),
     // two stages of an older hand-over are past.
@@ -128,6 +135,7 @@ describe('caseload jobs: escalation and weekstart', () => {
   });
 
   it('summarises workload and help requests for the dashboard', async () => {
+    await escalateWaitingRequests();
     const summary = await helpRequestSummary(h.db, { from: new Date('2026-11-23T00:00:00+01:00'), to: new Date('2026-11-30T00:00:00+01:00') });
     expect(summary).toMatchObject({ asked: 3, answered: 1, escalated: 2 });
     expect(summary.open.map((r) => [r.id, r.regioteam, r.urgency, r.status]).sort()).toEqual([
