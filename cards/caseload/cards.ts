@@ -7,7 +7,7 @@ import figuresTemplate from './templates/figures-form.json';
 import formTemplate from './templates/request-form.json';
 import requestTemplate from './templates/request.json';
 import weekstartTemplate from './templates/weekstart.json';
-import { helpRequestView, isActiveRequest, refreshUserIds, requestFormView, type RequestFormInput } from './views/request';
+import { helpRequestView, refreshUserIds, requestFormView, type RequestFormInput } from './views/request';
 import { escalationView, figuresFormView, weekstartView, type FiguresFormInput } from './views/workload';
 
 export const requestFormCard = (data: RequestFormInput): AdaptiveCard => renderTemplate(formTemplate, requestFormView(data));
@@ -16,7 +16,7 @@ export const requestFormCard = (data: RequestFormInput): AdaptiveCard => renderT
 export function helpRequestCard(data: RequestCardData, viewerAad?: string): AdaptiveCard {
   const card = renderTemplate(requestTemplate, helpRequestView(data, viewerAad));
   if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
-  if (isActiveRequest(data)) {
+  if (data.active) {
     card.refresh = {
       action: { type: 'Action.Execute', title: 'Vernieuwen', verb: 'caseload.refresh', data: { requestId: data.request.id } },
       userIds: refreshUserIds(data),

@@ -15,17 +15,19 @@ const offer = (id: number, helperAad: string, helperName: string, caseCount: num
   id, helperAad, helperName, helperTeamsId: `29:${helperAad}`, caseCount, status,
 });
 
-const request = (status: RequestCardData['request']['status'], offers: Offer[], extra: Partial<RequestCardData['request']> = {}): RequestCardData => ({
+const request = (status: RequestCardData['request']['status'], offers: Offer[], extra: Partial<RequestCardData['request']> = {}, escalated = false): RequestCardData => ({
   request: {
     id: 12, requesterAad: 'aad-sanne', requesterName: 'Sanne Bakker', regioteam: 'noord', kind: 'overnemen', caseCount: 2,
     reason: 'piekbelasting', urgency: 'week', periodFrom: '2026-11-30', periodTo: '2026-12-18',
     description: 'Twee lopende verzuimdossiers VO waarvoor deze maand een gesprek gepland moet worden.',
-    caseRefs: ['C-2026-0142', 'C-2026-0177'], status, createdAt: created, escalatedAt: null,
+    caseRefs: ['C-2026-0142', 'C-2026-0177'], status, createdAt: created,
     offeredCases: offers.filter((o) => o.status !== 'withdrawn').reduce((n, o) => n + o.caseCount, 0),
     ...extra,
   },
   offers,
   requesterTeamsId: '29:aad-sanne',
+  active: ['open', 'aangeboden', 'toegewezen'].includes(status),
+  escalated,
   teamName: 'Regioteam Noord',
   zone,
 });
@@ -65,7 +67,7 @@ export const samples: Record<string, AdaptiveCard> = {
   requestFormChooseTeam: requestFormCard({ regioteams: chooseTeam }),
   requestPosted: requestPostedCard('Regioteam Noord', 12),
   requestOpen: helpRequestCard(request('open', [], { urgency: 'vandaag' })),
-  requestOpenEscalated: helpRequestCard(request('open', [], { escalatedAt: created })),
+  requestOpenEscalated: helpRequestCard(request('open', [], {}, true)),
   requestOffersChannel: helpRequestCard(request('aangeboden', offered)),
   requestOffersRequester: helpRequestCard(request('aangeboden', offered), 'aad-sanne'),
   requestOffersHelper: helpRequestCard(request('aangeboden', offered), 'aad-daan'),

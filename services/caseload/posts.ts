@@ -1,12 +1,17 @@
 import type { Office } from '../../config/office';
 import type { CardSpec } from '../deliveries/card-spec';
+import { isActive, isUnanswered } from './rules';
 import type { AcceptedHelp, HelpOffer, HelpRequest, RequestDetail, WaitingRequest, WorkloadLine } from './types';
 
 /** A help request as its card shows it, in plain JSON (dates as ISO strings) so a queued post can carry it. */
 export interface RequestCardData {
-  request: Omit<HelpRequest, 'createdAt' | 'escalatedAt' | 'closedAt' | 'version'> & { createdAt: string; escalatedAt: string | null };
+  request: Omit<HelpRequest, 'createdAt' | 'escalatedAt' | 'closedAt' | 'version'> & { createdAt: string };
   offers: Array<Pick<HelpOffer, 'id' | 'helperAad' | 'helperName' | 'helperTeamsId' | 'caseCount' | 'status'>>;
   requesterTeamsId: string | null;
+  /** Offers, acceptance and closing are still possible. */
+  active: boolean;
+  /** Escalated to the teamleider and still waiting for accepted help. */
+  escalated: boolean;
   teamName: string;
   zone: string;
 }
@@ -17,9 +22,11 @@ export const teamName = (office: Pick<Office, 'regioteams'>, regioteam: string) 
 export function requestCardData(detail: RequestDetail, office: Pick<Office, 'regioteams'>, zone: string): RequestCardData {
   const { createdAt, escalatedAt, closedAt: _closedAt, version: _version, ...request } = detail.request;
   return {
-    request: { ...request, createdAt: createdAt.toISOString(), escalatedAt: escalatedAt?.toISOString() ?? null },
+    request: { ...request, createdAt: createdAt.toISOString() },
     offers: detail.offers.map(({ id, helperAad, helperName, helperTeamsId, caseCount, status }) => ({ id, helperAad, helperName, helperTeamsId, caseCount, status })),
     requesterTeamsId: detail.requesterTeamsId,
+    active: isActive(request.status),
+    escalated: !!escalatedAt && isUnanswered(request.status),
     teamName: teamName(office, detail.request.regioteam),
     zone,
   };

@@ -31,8 +31,6 @@ export const requestFormView = (data: RequestFormInput) => ({
 
 const STATUS_STYLE = { open: 'warning', aangeboden: 'accent', toegewezen: 'good', afgerond: 'good', ingetrokken: 'emphasis' } as const;
 
-export const isActiveRequest = (data: RequestCardData) => ['open', 'aangeboden', 'toegewezen'].includes(data.request.status);
-
 /** The facts every view of a request shows. */
 export function requestFacts(data: RequestCardData) {
   const { request, zone } = data;
@@ -47,7 +45,7 @@ export function requestFacts(data: RequestCardData) {
     { title: 'Urgentie', value: URGENCIES[request.urgency] },
     ...(period ? [{ title: 'Periode', value: period }] : []),
     ...(request.caseRefs.length ? [{ title: 'Casusnummers', value: request.caseRefs.join(', ') }] : []),
-    ...(isActiveRequest(data) ? [{ title: 'Nog open', value: remaining > 0 ? casussen(remaining) : 'alles is aangeboden' }] : []),
+    ...(data.active ? [{ title: 'Nog open', value: remaining > 0 ? casussen(remaining) : 'alles is aangeboden' }] : []),
   ];
 }
 
@@ -58,7 +56,7 @@ export function requestFacts(data: RequestCardData) {
  */
 export function helpRequestView(data: RequestCardData, viewerAad?: string) {
   const { request, offers } = data;
-  const active = isActiveRequest(data);
+  const active = data.active;
   const isRequester = !!viewerAad && viewerAad === request.requesterAad;
   const liveOffers = offers.filter((o) => o.status !== 'withdrawn');
   const own = viewerAad ? liveOffers.find((o) => o.helperAad === viewerAad) : undefined;
@@ -83,7 +81,7 @@ export function helpRequestView(data: RequestCardData, viewerAad?: string) {
     statusStyle: STATUS_STYLE[request.status],
     facts: requestFacts(data),
     description: request.description ?? '',
-    escalated: !!request.escalatedAt && (request.status === 'open' || request.status === 'aangeboden'),
+    escalated: data.escalated,
     offers: liveOffers.map((o) => ({
       offerId: o.id,
       line: `${o.helperName || 'Een collega'}: ${casussen(o.caseCount)} · ${o.status === 'accepted' ? '✔ geaccepteerd' : 'aangeboden'}`,
