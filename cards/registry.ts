@@ -1,5 +1,6 @@
 import type { Office } from '../config/office';
 import type { CardSpec } from '../services/deliveries/card-spec';
+import { caseloadPostCards } from './caseload/posts';
 import { mdoPostCards } from './mdo/posts';
 import { monitoringPostCards } from './monitoring/posts';
 import { statusPostCards } from './status/posts';
@@ -18,6 +19,7 @@ export type PostCards<U extends CardSpec> = { [K in U['kind']]: (data: Extract<U
 /** Every kind of card that services queue as posts, by kind name. */
 const builders: Record<string, (data: never, ctx: RenderContext) => AdaptiveCard> = {
   ...mdoPostCards,
+  ...caseloadPostCards,
   ...monitoringPostCards,
   ...statusPostCards,
 };

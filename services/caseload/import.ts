@@ -4,7 +4,8 @@ import type { Office } from '../../config/office';
 import { audit } from '../audit/store';
 import type { Database } from '../db';
 import { upsertPerson } from '../people/store';
-import { saveFigures, type CaseloadFigures } from './figures';
+import { saveFigures } from './store/figures';
+import type { CaseloadFigures } from './types';
 
 /**
  * Import of workload figures from a CSV export of the registration system. Every row is

@@ -1,42 +1,10 @@
-/** Vocabulary of help requests: ids are stored, the Dutch labels are shown. */
-export const HELP_KINDS = {
-  overnemen: 'Tijdelijk casus(sen) overnemen',
-  duo: 'Duo-aanpak bij een complexe casus',
-  vervanging: 'Vervanging bij afwezigheid',
-  meedenken: 'Meedenken',
-} as const;
-
-export const HELP_REASONS = {
-  piekbelasting: 'Piekbelasting',
-  complex: 'Complexe casus',
-  ziekte: 'Ziekte',
-  verlof: 'Verlof',
-  anders: 'Anders',
-} as const;
-
-export const URGENCIES = {
-  vandaag: 'Vandaag',
-  week: 'Deze week',
-  later: 'Komende weken',
-} as const;
-
-export const STATUS_LABELS = {
-  open: 'Open',
-  aangeboden: 'Hulp aangeboden',
-  toegewezen: 'Toegewezen',
-  afgerond: 'Afgerond',
-  ingetrokken: 'Ingetrokken',
-} as const;
+import type { HELP_KINDS, HELP_REASONS, STATUS_LABELS, URGENCIES } from '../../config/caseload-labels';
 
 export type HelpKind = keyof typeof HELP_KINDS;
 export type HelpReason = keyof typeof HELP_REASONS;
 export type Urgency = keyof typeof URGENCIES;
 export type RequestStatus = keyof typeof STATUS_LABELS;
 export type OfferStatus = 'offered' | 'accepted' | 'withdrawn';
-
-export const ACTIVE_STATUSES: RequestStatus[] = ['open', 'aangeboden', 'toegewezen'];
-/** Requests that still wait for help someone accepted. */
-export const UNANSWERED_STATUSES: RequestStatus[] = ['open', 'aangeboden'];
 
 export interface HelpRequest {
   id: number;
@@ -77,7 +45,73 @@ export interface RequestDetail {
   requesterTeamsId: string | null;
 }
 
-export const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, title]) => ({ title, value }));
+export interface NewHelpRequest {
+  requesterAad: string;
+  regioteam: string;
+  kind: HelpKind;
+  caseCount: number;
+  reason: HelpReason;
+  urgency: Urgency;
+  periodFrom?: string;
+  periodTo?: string;
+  description?: string;
+  caseRefs: string[];
+}
 
-/** Idempotency key of the channel post; updates of the card target it. */
-export const postKey = (requestId: number) => `helprequest:${requestId}:post`;
+/** One consulent's own caseload figures. */
+export interface CaseloadFigures {
+  openCases: number;
+  complexCases: number;
+  newThisWeek: number;
+  /** Days absent in the coming two weeks. */
+  absentDays: number;
+  isBuffer: boolean;
+}
+
+export interface WorkloadRow {
+  aadObjectId: string;
+  name: string;
+  regioteam: string;
+  openCases: number;
+  complexCases: number;
+  newThisWeek: number;
+  absentDays: number;
+  /** The team's caseload norm (open cases for one full-time consulent). */
+  norm: number;
+  isBuffer: boolean;
+}
+
+/** A workload row with the signals the team sees (computed by services/caseload/rules.ts). */
+export interface WorkloadLine extends Pick<WorkloadRow, 'name' | 'openCases' | 'complexCases' | 'absentDays' | 'norm' | 'isBuffer'> {
+  aboveNorm: boolean;
+  hasRoom: boolean;
+}
+
+export interface HelpRequestSummary {
+  /** Requests created in [from, to). */
+  asked: number;
+  /** Of those, requests where an offer was accepted. */
+  answered: number;
+  /** Of those, requests escalated to a teamleider. */
+  escalated: number;
+  /** Requests created before `to` that still wait for accepted help (status open or aangeboden). */
+  open: Array<{ id: number; regioteam: string; kind: HelpKind; urgency: Urgency; status: RequestStatus; createdAt: Date }>;
+}
+
+/** A request of the team that still waits for accepted help (weekstart, team view). */
+export interface WaitingRequest {
+  id: number;
+  kind: HelpKind;
+  urgency: Urgency;
+  caseCount: number;
+  requesterName: string | null;
+  escalated: boolean;
+}
+
+/** An accepted offer: who helped whom with how many cases. */
+export interface AcceptedHelp {
+  requestId: number;
+  caseCount: number;
+  helperName: string | null;
+  requesterName: string | null;
+}

@@ -98,7 +98,8 @@ describe('caseload: help requests in the regioteam channel', () => {
     // The requester was told personally of each offer.
     const offerNotes = (await deliveries('personal')).filter((d) => d.idempotency_key.startsWith(`helprequest:${id}:offer:`));
     expect(offerNotes.map((d) => d.recipient_aad)).toEqual([users.consulent.aadObjectId, users.consulent.aadObjectId]);
-    expect(text(offerNotes[0]!.payload)).toContain('Daan Jansen kan 1 casus oppakken');
+    // What the requester sees in their personal chat: the card rendered when it was sent.
+    expect(h.personalCards(users.consulent).map(text).filter((card) => card.includes('Daan Jansen kan 1 casus oppakken'))).toHaveLength(1);
 
     // Per-user views through refresh: the requester sees Accepteren per offer, a helper only their own offer.
     const requesterView = (await h.invoke(cardAction('caseload.refresh', { requestId: id }, { from: users.consulent, where: teams.noord, trigger: 'automatic' }))).value;
@@ -122,6 +123,7 @@ describe('caseload: help requests in the regioteam channel', () => {
     const acceptedNote = (await deliveries('personal')).find((d) => d.idempotency_key.startsWith(`helprequest:${id}:accepted:`));
     expect(acceptedNote!.recipient_aad).toBe(users.consulent2.aadObjectId);
     expect(text(acceptedNote!.payload)).toContain('Je hulpaanbod is geaccepteerd');
+    expect(h.personalCards(users.consulent2).map(text).filter((card) => card.includes('Sanne Bakker heeft je aanbod geaccepteerd: je pakt 1 casus op'))).toHaveLength(1);
     const helperAccepted = (await h.invoke(cardAction('caseload.refresh', { requestId: id }, { from: users.consulent2, where: teams.noord, trigger: 'automatic' }))).value;
     expect(text(helperAccepted)).toContain('Je helpt met 1 casus');
     expect(titles(helperAccepted)).toEqual([]);
@@ -203,6 +205,8 @@ describe('caseload: help requests in the regioteam channel', () => {
   it('imports a valid CSV export and rejects a broken one entirely, with line-numbered reasons', async () => {
     const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8');
     const at = new Date('2026-11-24T10:00:00+01:00');
+    // Sanne keeps her own figures on the card; a rejected import must leave them as they are.
+    await h.invoke(cardAction('caseload.figures', { openCases: '68', complexCases: '9', newThisWeek: '4', absentDays: '0', isBuffer: 'false' }, { from: users.consulent }));
     const broken = await importWerkdruk(h.db, fixture('werkdruk-broken.csv'), h.config.office, at);
     expect(broken.imported).toBe(0);
     expect(broken.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6]);

@@ -1,5 +1,5 @@
 import { createItem } from '../../services/monitoring/items';
-import { helpRequestSummary, workloadSummary } from '../../services/caseload/summary';
+import { helpRequestSummary, workloadSummary } from '../../services/caseload/store/workload';
 import type { ManualClock } from '../../services/clock';
 import { botInstalled, cardAction, channelMessage, teams } from '../fixtures/activities';
 import { users } from '../fixtures/people';
@@ -36,7 +36,8 @@ describe('caseload jobs: escalation and weekstart', () => {
     h.db.query<{ idempotency_key: string; recipient_aad: string; payload: Record<string, unknown> }>(
       `SELECT idempotency_key, recipient_aad, payload FROM deliveries WHERE idempotency_key LIKE '%:escalate:%' ORDER BY id`);
 
-  beforeAll(async () => {
+  /** Each test starts from the same Tuesday morning: three requests (one already helped) and Sanne's figures. */
+  beforeEach(async () => {
     h = await startHarness();
     clock = h.clock as ManualClock;
     await linkTeams(h);
@@ -50,9 +51,14 @@ describe('caseload jobs: escalation and weekstart', () => {
     await h.invoke(cardAction('caseload.figures', { openCases: '64', complexCases: '8', newThisWeek: '3', absentDays: '0', isBuffer: 'false' }, { from: users.consulent }));
     await h.app.sender.settle();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await h.close();
   });
+  /** By Thursday both unanswered requests waited long enough and went to the teamleider. */
+  const escalateWaitingRequests = async () => {
+    await h.app.scheduler.fire('caseload.escalate', new Date('2026-11-26T09:00:00+01:00'));
+    expect(await escalations()).toHaveLength(2);
+  };
 
   it('escalates once to the teamleider after two hours (vandaag) or one working day, never after accepted help', async () => {
     await h.app.scheduler.fire('caseload.escalate', new Date('2026-11-24T10:45:00+01:00'));
@@ -61,8 +67,12 @@ describe('caseload jobs: escalation and weekstart', () => {
     await h.app.scheduler.fire('caseload.escalate', new Date('2026-11-24T11:00:00+01:00'));
     let sent = await escalations();
     expect(sent.map((d) => d.idempotency_key)).toEqual([`helprequest:${ids.today}:escalate:${users.teamleiderNoord.aadObjectId}`]);
-    expect(text(sent[0]!.payload)).toContain('Werkdruk in Regioteam Noord');
-    expect(text(sent[0]!.payload)).toContain('64 / 60 (8)');
+    // What the teamleider sees in their personal chat: the card rendered when it was sent.
+    await h.app.sender.settle();
+    const received = h.personalCards(users.teamleiderNoord).map(text).filter((card) => card.includes(`(H-${ids.today})`));
+    expect(received).toHaveLength(1);
+    expect(received[0]).toContain('Werkdruk in Regioteam Noord');
+    expect(received[0]).toContain('64 / 60 (8)');
 
     await h.app.scheduler.fire('caseload.escalate', new Date('2026-11-24T17:00:00+01:00'));
     expect(await escalations()).toHaveLength(1);
@@ -83,6 +93,7 @@ describe('caseload jobs: escalation and weekstart', () => {
   });
 
   it('posts the weekstart once per linked channel per week and not in school holidays', async () => {
+    await escalateWaitingRequests();
     const monday = new Date('2026-11-30T08:30:00+01:00');
     // Monitoring deadlines of the team: one check falls in this week (+4 weeks after 3 November),
     // two stages of an older hand-over are past.
@@ -97,7 +108,14 @@ describe('caseload jobs: escalation and weekstart', () => {
       [teams.noord.channelId, `weekstart:${teams.noord.channelId}:2026-W49`],
       [teams.zuid.channelId, `weekstart:${teams.zuid.channelId}:2026-W49`],
     ]);
-    const noord = text(posts[0]!.payload);
+    // No case numbers in what is queued, nor in what the channel shows.
+    expect(posts.map((p) => text(p.payload)).join()).not.toContain('C-2026-');
+    await h.app.sender.settle();
+    const weekstartIn = (channelId: string) =>
+      h.connector.delivered('send').filter((c) => c.conversationId === channelId).map((c) => text(cardsOf(c))).filter((card) => card.includes('Weekstart'));
+    expect(weekstartIn(teams.noord.channelId)).toHaveLength(1);
+    expect(weekstartIn(teams.zuid.channelId)).toHaveLength(1);
+    const noord = weekstartIn(teams.noord.channelId)[0]!;
     expect(noord).toContain('Weekstart Regioteam Noord');
     expect(noord).toContain('Sanne Bakker');
     expect(noord).toContain('boven de norm');
@@ -107,7 +125,7 @@ describe('caseload jobs: escalation and weekstart', () => {
     expect(noord).toContain('Monitoringstermijnen deze week');
     expect(noord).toContain('Sanne Bakker: 1 deze week, 2 verlopen');
     expect(noord).not.toContain('C-2026-');
-    expect(text(posts[1]!.payload)).toContain('Deze week lopen er geen monitoringstermijnen af.');
+    expect(weekstartIn(teams.zuid.channelId)[0]).toContain('Deze week lopen er geen monitoringstermijnen af.');
     expect(noord).toContain(`Daan Jansen hielp Sanne Bakker met 1 casus (H-${ids.helped})`);
 
     await h.app.scheduler.fire('caseload.weekstart', new Date('2026-12-21T08:30:00+01:00')); // Kerstvakantie
@@ -117,6 +135,7 @@ describe('caseload jobs: escalation and weekstart', () => {
   });
 
   it('summarises workload and help requests for the dashboard', async () => {
+    await escalateWaitingRequests();
     const summary = await helpRequestSummary(h.db, { from: new Date('2026-11-23T00:00:00+01:00'), to: new Date('2026-11-30T00:00:00+01:00') });
     expect(summary).toMatchObject({ asked: 3, answered: 1, escalated: 2 });
     expect(summary.open.map((r) => [r.id, r.regioteam, r.urgency, r.status]).sort()).toEqual([

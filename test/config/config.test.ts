@@ -1,5 +1,5 @@
 import { loadConfig, ConfigError } from '../../config';
-import { escalationPolicy } from '../../services/caseload/escalation';
+import { escalationPolicy } from '../../services/caseload/rules';
 
 describe('configuration', () => {
   it('runs in local mode with defaults from the report when nothing is set', () => {

@@ -1,4 +1,5 @@
 import { registeredCardKinds, renderCardSpec } from '../../cards/registry';
+import type { CaseloadPost } from '../../services/caseload/posts';
 import { cardSpec } from '../../services/deliveries/card-spec';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import type { MdoPost } from '../../services/mdo/posts';
@@ -42,10 +43,11 @@ describe('queued posts carry card specs, rendered at send time', () => {
   });
 
   it('every kind a feature declares is registered', () => {
-    const declared: Array<MonitoringPost['kind'] | MdoPost['kind'] | StatusPost['kind']> = [
+    const declared: Array<MonitoringPost['kind'] | MdoPost['kind'] | StatusPost['kind'] | CaseloadPost['kind']> = [
       'monitoring.evaluationReminder',
       'mdo.reminder',
       'status.consultation', 'status.decision', 'status.announcement', 'status.expiry',
+      'caseload.request', 'caseload.offerReceived', 'caseload.offerAccepted', 'caseload.requestWithdrawn', 'caseload.escalation', 'caseload.weekstart',
     ];
     expect(registeredCardKinds()).toEqual(expect.arrayContaining(declared));
     expect(() => renderCardSpec({ kind: 'toString', data: {} }, { office: h.config.office, zone: 'Europe/Amsterdam' })).toThrow('unknown card kind "toString"');

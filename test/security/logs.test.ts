@@ -3,7 +3,7 @@
  * text, a refused personal-data submit, an unknown verb) runs with every info-level log line
  * captured; none contains message text, card free text, a case reference or a person's name.
  */
-import { HELP_KINDS, HELP_REASONS, URGENCIES } from '../../services/caseload/types';
+import { HELP_KINDS, HELP_REASONS, URGENCIES } from '../../config/caseload-labels';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';

@@ -3,7 +3,7 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadOffice } from '../../config/office';
 import { resolveActor } from '../../services/authz';
-import { saveFigures } from '../../services/caseload/figures';
+import { saveFigures } from '../../services/caseload/store/figures';
 import { buildOverview, defaultSources, workloadView } from '../../services/overview';
 import { upsertPerson } from '../../services/people/store';
 import { startHarness, type Harness } from '../harness/harness';

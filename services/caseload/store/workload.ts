@@ -1,28 +1,7 @@
-import type { Office } from '../../config/office';
-import type { Queryable } from '../db';
-import { UNANSWERED_STATUSES, type HelpKind, type RequestStatus, type Urgency } from './types';
-
-export interface WorkloadRow {
-  aadObjectId: string;
-  name: string;
-  regioteam: string;
-  openCases: number;
-  complexCases: number;
-  newThisWeek: number;
-  absentDays: number;
-  /** The team's caseload norm (open cases for one full-time consulent). */
-  norm: number;
-  isBuffer: boolean;
-}
-
-/** Share of the norm below which someone is shown as having room to help. */
-export const ROOM_BELOW_SHARE = 0.85;
-/** Someone absent this many days of the coming two weeks is not shown as having room. */
-export const ABSENT_DAYS_NO_ROOM = 3;
-
-export const isAboveNorm = (r: Pick<WorkloadRow, 'openCases' | 'norm'>) => r.openCases > r.norm;
-export const hasRoom = (r: Pick<WorkloadRow, 'openCases' | 'norm' | 'absentDays'>) =>
-  r.openCases < r.norm * ROOM_BELOW_SHARE && r.absentDays < ABSENT_DAYS_NO_ROOM;
+import type { Office } from '../../../config/office';
+import type { Queryable } from '../../db';
+import { UNANSWERED_STATUSES } from '../rules';
+import type { AcceptedHelp, HelpKind, HelpRequestSummary, RequestStatus, Urgency, WaitingRequest, WorkloadRow } from '../types';
 
 /**
  * Everyone with figures, per regioteam (all teams when omitted), against the team's norm.
@@ -55,17 +34,6 @@ export async function workloadSummary(q: Queryable, office: Pick<Office, 'regiot
     }));
 }
 
-export interface HelpRequestSummary {
-  /** Requests created in [from, to). */
-  asked: number;
-  /** Of those, requests where an offer was accepted. */
-  answered: number;
-  /** Of those, requests escalated to a teamleider. */
-  escalated: number;
-  /** Requests created before `to` that still wait for accepted help (status open or aangeboden). */
-  open: Array<{ id: number; regioteam: string; kind: HelpKind; urgency: Urgency; status: RequestStatus; createdAt: Date }>;
-}
-
 export async function helpRequestSummary(q: Queryable, range: { from: Date; to: Date }): Promise<HelpRequestSummary> {
   const [counts] = await q.query<{ asked: number; answered: number; escalated: number }>(
     `SELECT count(*)::int AS asked,
@@ -85,4 +53,28 @@ export async function helpRequestSummary(q: Queryable, range: { from: Date; to: 
     escalated: counts?.escalated ?? 0,
     open: open.map((r) => ({ id: Number(r.id), regioteam: r.regioteam, kind: r.kind, urgency: r.urgency, status: r.status, createdAt: new Date(r.created_at) })),
   };
+}
+
+/** The team's requests that still wait for accepted help, oldest first. */
+export async function waitingRequests(q: Queryable, regioteam: string): Promise<WaitingRequest[]> {
+  const rows = await q.query<{ id: number; kind: HelpKind; urgency: Urgency; case_count: number; name: string | null; escalated_at: Date | null }>(
+    `SELECT r.id, r.kind, r.urgency, r.case_count, p.name, r.escalated_at FROM help_requests r
+     LEFT JOIN people p ON p.aad_object_id = r.requester_aad
+     WHERE r.regioteam = $1 AND r.status = ANY($2::text[]) ORDER BY r.created_at`,
+    [regioteam, UNANSWERED_STATUSES],
+  );
+  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, urgency: r.urgency, caseCount: r.case_count, requesterName: r.name, escalated: !!r.escalated_at }));
+}
+
+/** Offers of the team accepted in [from, to), in the order they were accepted. */
+export async function acceptedHelp(q: Queryable, regioteam: string, from: Date, to: Date): Promise<AcceptedHelp[]> {
+  const rows = await q.query<{ request_id: number; case_count: number; helper: string | null; requester: string | null }>(
+    `SELECT o.request_id, o.case_count, h.name AS helper, p.name AS requester
+     FROM help_offers o JOIN help_requests r ON r.id = o.request_id
+     LEFT JOIN people h ON h.aad_object_id = o.helper_aad LEFT JOIN people p ON p.aad_object_id = r.requester_aad
+     WHERE r.regioteam = $1 AND o.status = 'accepted' AND o.accepted_at >= $2 AND o.accepted_at < $3
+     ORDER BY o.accepted_at`,
+    [regioteam, from.toISOString(), to.toISOString()],
+  );
+  return rows.map((r) => ({ requestId: Number(r.request_id), caseCount: r.case_count, helperName: r.helper, requesterName: r.requester }));
 }

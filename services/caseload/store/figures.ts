@@ -1,14 +1,5 @@
-import type { Queryable } from '../db';
-
-/** One consulent's own caseload figures. */
-export interface CaseloadFigures {
-  openCases: number;
-  complexCases: number;
-  newThisWeek: number;
-  /** Days absent in the coming two weeks. */
-  absentDays: number;
-  isBuffer: boolean;
-}
+import type { Queryable } from '../../db';
+import type { CaseloadFigures } from '../types';
 
 interface FiguresRow {
   open_cases: number;

@@ -1,0 +1,107 @@
+import { DateTime } from 'luxon';
+import { HELP_KINDS, HELP_REASONS, STATUS_LABELS, URGENCIES, casussen } from '../../../config/caseload-labels';
+import { timeZone } from '../../../lib/time-zone';
+import type { RequestCardData } from '../../../services/caseload/posts';
+
+/** Dutch date and time for caseload cards, in the office time zone. */
+export const formatDateTime = (iso: string, zone: string) =>
+  DateTime.fromISO(iso, { zone: timeZone(zone) }).setLocale('nl').toFormat('ccc d LLL HH:mm');
+
+const formatIsoDate = (iso: string, zone: string) =>
+  DateTime.fromISO(iso, { zone: timeZone(zone) }).setLocale('nl').toFormat('d LLL yyyy');
+
+const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, title]) => ({ title, value }));
+
+export interface RequestFormInput {
+  /** The requester's regioteam; absent when the card asks for it. */
+  teamName?: string;
+  /** When the requester's regioteam is unknown, the card asks for it. */
+  regioteams?: Array<{ id: string; name: string }>;
+}
+
+export const requestFormView = (data: RequestFormInput) => ({
+  intro: 'Vraag je regioteam om ondersteuning voordat de werkdruk te hoog wordt. Collega\'s zien je vraag in het teamkanaal en kunnen direct hulp aanbieden.',
+  teamName: data.teamName ?? 'je regioteam',
+  askRegioteam: !!data.regioteams,
+  regioteams: (data.regioteams ?? []).map((t) => ({ title: t.name, value: t.id })),
+  kinds: choices(HELP_KINDS),
+  reasons: choices(HELP_REASONS),
+  urgencies: choices(URGENCIES),
+});
+
+const STATUS_STYLE = { open: 'warning', aangeboden: 'accent', toegewezen: 'good', afgerond: 'good', ingetrokken: 'emphasis' } as const;
+
+/** The facts every view of a request shows. */
+export function requestFacts(data: RequestCardData) {
+  const { request, zone } = data;
+  const remaining = request.caseCount - request.offeredCases;
+  const period = request.periodFrom || request.periodTo
+    ? `${request.periodFrom ? formatIsoDate(request.periodFrom, zone) : '…'} t/m ${request.periodTo ? formatIsoDate(request.periodTo, zone) : '…'}`
+    : '';
+  return [
+    { title: 'Soort hulp', value: HELP_KINDS[request.kind] },
+    { title: 'Aantal', value: casussen(request.caseCount) },
+    { title: 'Reden', value: HELP_REASONS[request.reason] },
+    { title: 'Urgentie', value: URGENCIES[request.urgency] },
+    ...(period ? [{ title: 'Periode', value: period }] : []),
+    ...(request.caseRefs.length ? [{ title: 'Casusnummers', value: request.caseRefs.join(', ') }] : []),
+    ...(data.active ? [{ title: 'Nog open', value: remaining > 0 ? casussen(remaining) : 'alles is aangeboden' }] : []),
+  ];
+}
+
+/**
+ * The help request in its current state, as one viewer sees it. The shared view (no viewer) lets
+ * colleagues offer help; the requester's view has Accepteren per offer and the closing buttons;
+ * a helper's view shows their own offer with a withdraw button.
+ */
+export function helpRequestView(data: RequestCardData, viewerAad?: string) {
+  const { request, offers } = data;
+  const active = data.active;
+  const isRequester = !!viewerAad && viewerAad === request.requesterAad;
+  const liveOffers = offers.filter((o) => o.status !== 'withdrawn');
+  const own = viewerAad ? liveOffers.find((o) => o.helperAad === viewerAad) : undefined;
+  const amountMax = Math.max(0, request.caseCount - request.offeredCases);
+
+  let note = '';
+  let noteColor = 'Default';
+  if (request.status === 'afgerond') note = 'Afgerond: de hulp is geregeld. Dank je wel, collega\'s!';
+  else if (request.status === 'ingetrokken') note = 'Ingetrokken door de aanvrager.';
+  else if (own?.status === 'accepted') note = `Je helpt met ${casussen(own.caseCount)}. Stem de overdracht af met ${request.requesterName || 'de aanvrager'}.`;
+  else if (own) {
+    note = `Je hebt aangeboden ${casussen(own.caseCount)} op te pakken. ${request.requesterName || 'De aanvrager'} beslist.`;
+    noteColor = 'Accent';
+  } else if (isRequester && request.status === 'open') note = 'Je vraag staat open; je krijgt een bericht bij elk aanbod.';
+  else if (isRequester && request.status === 'aangeboden') note = 'Kies welk aanbod je accepteert.';
+
+  return {
+    id: request.id,
+    title: `Hulpvraag: ${HELP_KINDS[request.kind].toLowerCase()}`,
+    subtitle: `${request.requesterName || 'Een collega'} · ${data.teamName}`,
+    statusLabel: STATUS_LABELS[request.status],
+    statusStyle: STATUS_STYLE[request.status],
+    facts: requestFacts(data),
+    description: request.description ?? '',
+    escalated: data.escalated,
+    offers: liveOffers.map((o) => ({
+      offerId: o.id,
+      line: `${o.helperName || 'Een collega'}: ${casussen(o.caseCount)} · ${o.status === 'accepted' ? '✔ geaccepteerd' : 'aangeboden'}`,
+      weight: o.helperAad === viewerAad ? 'Bolder' : 'Default',
+      canAccept: isRequester && active && o.status === 'offered',
+    })),
+    note,
+    noteColor,
+    footer: `Gevraagd op ${formatDateTime(request.createdAt, data.zone)} · kenmerk H-${request.id}`,
+    canOffer: active && amountMax > 0 && !isRequester && !own,
+    amountChoices: Array.from({ length: amountMax }, (_, i) => ({ title: casussen(i + 1), value: String(i + 1) })),
+    maxAmount: String(Math.max(1, amountMax)),
+    canWithdrawOffer: active && own?.status === 'offered',
+    canComplete: isRequester && request.status === 'toegewezen',
+    canWithdrawRequest: isRequester && active,
+  };
+}
+
+/** Who Teams fetches a personal view for (Universal Actions refresh): the requester and the helpers. */
+export function refreshUserIds(data: RequestCardData): string[] {
+  const ids = [data.requesterTeamsId, ...data.offers.filter((o) => o.status !== 'withdrawn').map((o) => o.helperTeamsId)];
+  return [...new Set(ids.filter((id): id is string => !!id))].slice(0, 60);
+}

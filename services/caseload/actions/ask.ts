@@ -1,0 +1,62 @@
+import type { Regioteam } from '../../../config/office';
+import { audit } from '../../audit/store';
+import type { ActingContext } from '../../context';
+import { linkedChannels } from '../../conversations/store';
+import { validationError } from '../../errors';
+import { setRegioteam } from '../../people/store';
+import { assertNoPersonalData, caseReferenceSchema } from '../../privacy';
+import { insertHelpRequest } from '../store/requests';
+import type { NewHelpRequest } from '../types';
+import { noChannel, ownTeam, resolveTeam, teamChoices } from './regioteam';
+import { queueRequestPost, requireRequest } from './request-card';
+
+/** What the request form needs: the actor's team (which must have a channel), or the teams to choose from. */
+export async function requestForm(ctx: ActingContext): Promise<{ team?: Regioteam; regioteams?: Array<{ id: string; name: string }> }> {
+  const team = ownTeam(ctx);
+  if (!team) return { regioteams: teamChoices(ctx) };
+  if ((await linkedChannels(ctx.db, team.id)).length === 0) throw noChannel(team);
+  return { team };
+}
+
+/** What the requester fills in: their team only when the card asked for it, case numbers as typed. */
+export type HelpRequestInput = Omit<NewHelpRequest, 'requesterAad' | 'regioteam' | 'caseRefs'> & { regioteam?: string; caseRefs?: string };
+
+function parseCaseRefs(text: string | undefined): string[] {
+  if (!text) return [];
+  const refs = text.split(/[\s,;]+/).filter(Boolean);
+  if (refs.length > 10) throw validationError('Casusnummers: noem er maximaal 10.');
+  return refs.map((ref) => {
+    const parsed = caseReferenceSchema.safeParse(ref);
+    if (!parsed.success) throw validationError(`Casusnummers: ${parsed.error.issues[0]?.message ?? 'ongeldig casusnummer'}.`);
+    return parsed.data;
+  });
+}
+
+/** Posts a help request in the regioteam's channel; returns its id and the team it went to. */
+export async function askForHelp(ctx: ActingContext, input: HelpRequestInput): Promise<{ id: number; team: Regioteam }> {
+  const { team, isNew } = resolveTeam(ctx, input.regioteam);
+  if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) {
+    throw validationError('Periode: de einddatum ligt voor de begindatum.');
+  }
+  assertNoPersonalData(input.description, 'Korte toelichting');
+  assertNoPersonalData(input.caseRefs, 'Casusnummers');
+  const caseRefs = parseCaseRefs(input.caseRefs);
+  const channel = (await linkedChannels(ctx.db, team.id))[0];
+  if (!channel) throw noChannel(team);
+  const at = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    if (isNew) await setRegioteam(tx, ctx.actor.aadObjectId, team.id);
+    const id = await insertHelpRequest(tx, {
+      requesterAad: ctx.actor.aadObjectId, regioteam: team.id, kind: input.kind, caseCount: input.caseCount, reason: input.reason,
+      urgency: input.urgency, periodFrom: input.periodFrom, periodTo: input.periodTo, description: input.description, caseRefs,
+    }, at);
+    await queueRequestPost(tx, ctx, await requireRequest(tx, id), channel.id);
+    await audit(tx, {
+      actor: ctx.actor.aadObjectId, action: 'caseload.request', subject: `helprequest:${id}`,
+      details: { regioteam: team.id, kind: input.kind, caseCount: input.caseCount, urgency: input.urgency }, correlationId: ctx.correlationId,
+    });
+    return id;
+  });
+  ctx.log.info({ requestId: id, regioteam: team.id }, 'help request posted');
+  return { id, team };
+}
