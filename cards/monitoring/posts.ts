@@ -1,8 +1,10 @@
 import type { MonitoringPost } from '../../services/monitoring/posts';
-import { dutchDate } from '../../lib/dates';
 import type { PostCards } from '../registry';
-import { evaluationReminderCard } from './cards';
+import { evaluationReminderCard, monitoringDigestCard, monitoringItemCard } from './cards';
+import { digestView, evaluationView, itemView } from './views';
 
 export const monitoringPostCards: PostCards<MonitoringPost> = {
-  'monitoring.evaluationReminder': (d) => evaluationReminderCard({ dateText: dutchDate(d.evaluationDate, d.zone), weeks: d.leadWeeks }),
+  'monitoring.item': (item) => monitoringItemCard(itemView(item)),
+  'monitoring.digest': (digest) => monitoringDigestCard(digestView(digest)),
+  'monitoring.evaluationReminder': (d) => evaluationReminderCard(evaluationView(d)),
 };

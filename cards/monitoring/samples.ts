@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../render';
-import { evaluationReminderCard, monitoringDigestCard, monitoringItemCard, monitoringStartCard, type ItemCardData } from './cards';
+import { evaluationReminderCard, monitoringDigestCard, monitoringItemCard, monitoringStartCard } from './cards';
+import type { ItemCardData } from './views';
 
 const openItem: ItemCardData = {
   itemId: 42,

@@ -40,7 +40,7 @@ describe('queued posts carry card specs, rendered at send time', () => {
   });
 
   it('every kind a feature declares is registered', () => {
-    const declared: Array<MonitoringPost['kind']> = ['monitoring.evaluationReminder'];
+    const declared: Array<MonitoringPost['kind']> = ['monitoring.item', 'monitoring.digest', 'monitoring.evaluationReminder'];
     expect(registeredCardKinds()).toEqual(expect.arrayContaining(declared));
     expect(() => renderCardSpec({ kind: 'toString', data: {} })).toThrow('unknown card kind "toString"');
   });

@@ -1,7 +1,9 @@
+import { renderCardSpec } from '../../cards/registry';
 import { ManualClock } from '../../services/clock';
-import { DUE_STAGES_SQL } from '../../services/monitoring/daily';
-import { ImportRejected, importMonitoringCsv } from '../../services/monitoring/import';
-import { createItem } from '../../services/monitoring/items';
+import type { CardSpec } from '../../services/deliveries/card-spec';
+import { importMonitoringCsv, ImportRejected } from '../../services/monitoring/actions/import';
+import { createItem } from '../../services/monitoring/actions/start';
+import { DUE_STAGES_SQL } from '../../services/monitoring/store/announcements';
 import { monitoringSummary } from '../../services/monitoring/summary';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
 import { users, type TestUser } from '../fixtures/people';
@@ -10,6 +12,8 @@ import { startHarness, type Harness } from '../harness/harness';
 import type { TestDatabase } from '../harness/test-db';
 
 const text = (card: unknown) => JSON.stringify(card ?? {});
+/** The card a queued delivery carries, rendered from its spec as the sender renders it when sending. */
+const cardOf = (d: DeliveryRow) => renderCardSpec(d.payload.view!);
 
 interface DeliveryRow {
   idempotency_key: string;
@@ -18,7 +22,7 @@ interface DeliveryRow {
   recipient_aad: string | null;
   target_key: string | null;
   status: string;
-  payload: { card?: unknown };
+  payload: { view?: CardSpec };
 }
 
 describe('monitoring deadlines', () => {
@@ -126,7 +130,7 @@ describe('monitoring deadlines', () => {
     expect(digests.map((d) => [d.conversation_id, d.status])).toEqual([[teams.noord.channelId, 'sent'], [teams.zuid.channelId, 'sent']]);
     const posted = connector.delivered('send').filter((c) => c.conversationId === teams.noord.channelId);
     expect(posted).toHaveLength(1);
-    const noord = text(digests[0]!.payload.card);
+    const noord = text(cardOf(digests[0]!));
     expect(noord).toContain('Vandaag (2)');
     expect(noord).toContain('Later deze week (1)');
     // Grouped per consulent, alphabetical, case references only.
@@ -135,7 +139,7 @@ describe('monitoring deadlines', () => {
     expect(noord.indexOf('Sanne Bakker')).toBeLessThan(noord.indexOf('C-2026-0412'));
     expect(noord).toContain('C-2026-0520 — Thuiszitter: Vier schoolweken thuis');
     expect(noord).not.toContain('Z-2026-0099');
-    expect(text(digests[1]!.payload.card)).toContain('Z-2026-0099');
+    expect(text(cardOf(digests[1]!))).toContain('Z-2026-0099');
 
     const personal = (await deliveries('monitoring:%')).filter((d) => d.kind === 'personal');
     expect(personal.map((d) => [d.idempotency_key, d.recipient_aad, d.status])).toEqual([
@@ -143,8 +147,8 @@ describe('monitoring deadlines', () => {
       [`monitoring:${ids.noShow}:opvolgen`, users.consulent2.aadObjectId, 'sent'],
       [`monitoring:${ids.prev}:terugkoppeling`, users.consulent3.aadObjectId, 'sent'],
     ]);
-    expect(text(personal[0]!.payload.card)).toContain('is de hulp gestart?');
-    expect(text(personal[0]!.payload.card)).toContain('Hulp is gestart — afsluiten');
+    expect(text(cardOf(personal[0]!))).toContain('is de hulp gestart?');
+    expect(text(cardOf(personal[0]!))).toContain('Hulp is gestart — afsluiten');
   });
 
   it('announces nothing twice: a second fire the same day and a restarted bot add no posts', async () => {
@@ -171,10 +175,10 @@ describe('monitoring deadlines', () => {
     ]);
     const personal = (await deliveries(`monitoring:${ids.thuis}:%`)).filter((d) => d.kind === 'personal');
     expect(personal).toHaveLength(1);
-    expect(text(personal[0]!.payload.card)).toContain('Te laat gemeld');
+    expect(text(cardOf(personal[0]!))).toContain('Te laat gemeld');
     const [digest] = await deliveries('monitoring:digest:noord:2026-11-27');
-    expect(text(digest!.payload.card)).toMatch(/Verlopen \(4\)/);
-    expect(text(digest!.payload.card)).toContain('C-2026-0520 — Thuiszitter: Vier schoolweken thuis: dit is nu een langdurige thuiszitter. (do 26 nov 2026) · te laat gemeld');
+    expect(text(cardOf(digest!))).toMatch(/Verlopen \(4\)/);
+    expect(text(cardOf(digest!))).toContain('C-2026-0520 — Thuiszitter: Vier schoolweken thuis: dit is nu een langdurige thuiszitter. (do 26 nov 2026) · te laat gemeld');
   });
 
   it('skips weekends', async () => {
@@ -219,7 +223,7 @@ describe('monitoring deadlines', () => {
     expect(lastVersion.map((d) => d.target_key).sort()).toEqual(
       [`monitoring:${id}:controle`, `monitoring:${id}:escalation:${users.teamleiderNoord.aadObjectId}`, `monitoring:${id}:handover:3`].sort(),
     );
-    expect(text(lastVersion[0]!.payload.card)).toContain('Afgesloten: de hulp is gestart.');
+    expect(text(cardOf(lastVersion[0]!))).toContain('Afgesloten: de hulp is gestart.');
     await h.app.sender.settle();
     expect(connector.delivered('update').length).toBeGreaterThanOrEqual(3);
 
@@ -227,8 +231,8 @@ describe('monitoring deadlines', () => {
     const digestUpdates = await deliveries('monitoring:digest:noord:2026-11-27:update:%');
     expect(digestUpdates.length).toBe(4);
     expect(digestUpdates.every((d) => d.target_key === 'monitoring:digest:noord:2026-11-27')).toBe(true);
-    expect(text(digestUpdates.at(-1)!.payload.card)).not.toContain('C-2026-0412');
-    expect(text((await deliveries('monitoring:digest:noord:2026-11-27'))[0]!.payload.card)).toContain('C-2026-0412');
+    expect(text(cardOf(digestUpdates.at(-1)!))).not.toContain('C-2026-0412');
+    expect(text(cardOf((await deliveries('monitoring:digest:noord:2026-11-27'))[0]!))).toContain('C-2026-0412');
 
     const again = await act('monitoring.close', { outcome: 'afgerond' }, users.consulent2);
     expect(again.value).toContain('al afgesloten');

@@ -4,7 +4,7 @@ import { defaultOfficeInput, parseOffice } from '../../config/office';
 import {
   addMonths, addSchoolWeeks, addWorkingDays, isoDay, isSchoolHoliday, localDay, parseIsoDay, previousWorkingDay, schoolYearOf, shiftBy,
 } from '../../lib/dates';
-import { computeStages } from '../../services/monitoring/schedule';
+import { computeStages } from '../../services/monitoring/rules';
 
 const office = parseOffice(defaultOfficeInput);
 const day = (iso: string) => parseIsoDay(iso);
