@@ -55,6 +55,11 @@ export default tseslint.config(
     },
   },
   {
+    // Samples are fixtures for the card tests and the render script: realistic data through the real rules.
+    files: ['cards/**/samples.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [botbuilder] }] },
+  },
+  {
     files: ['lib/**/*.ts', 'config/**/*.ts'],
     rules: {
       'no-restricted-imports': layerRules([

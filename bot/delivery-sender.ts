@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import { renderCardSpec } from '../cards/registry';
+import { renderCardSpec, type RenderContext } from '../cards/registry';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import type { CardSpec } from '../services/deliveries/card-spec';
 import { getConversation, markConversationInactive, recordTeamRemoved, upsertConversation, type StoredReference } from '../services/conversations/store';
@@ -76,8 +76,8 @@ const DEFAULTS = {
   backoffMaxMs: 5 * 60_000,
 };
 
-function toMessage(payload: DeliveryPayload): Partial<Activity> {
-  const card = payload.view ? renderSpec(payload.view) : (payload.card as AdaptiveCard | undefined);
+function toMessage(payload: DeliveryPayload, ctx: RenderContext): Partial<Activity> {
+  const card = payload.view ? renderSpec(payload.view, ctx) : (payload.card as AdaptiveCard | undefined);
   return {
     type: ActivityTypes.Message,
     text: payload.text,
@@ -87,9 +87,9 @@ function toMessage(payload: DeliveryPayload): Partial<Activity> {
 }
 
 /** A spec that cannot be rendered (unknown kind, data of the wrong shape) will not render on a retry either. */
-function renderSpec(spec: CardSpec): AdaptiveCard {
+function renderSpec(spec: CardSpec, ctx: RenderContext): AdaptiveCard {
   try {
-    return renderCardSpec(spec);
+    return renderCardSpec(spec, ctx);
   } catch (err) {
     throw new PermanentFailure(`card "${spec.kind}" could not be rendered: ${(err as Error).message}`);
   }
@@ -270,7 +270,7 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
   type Outcome = { activityId?: string; conversationId?: string } | { supersededBy: string };
 
   async function deliver(d: ClaimedDelivery, deadline: number): Promise<Outcome> {
-    const message = toMessage(d.payload);
+    const message = toMessage(d.payload, { office: deps.config.office, zone: deps.config.env.WENDBAAR_TIME_ZONE });
     if (d.kind === 'update') {
       const newer = await newerUpdate(deps.db, d.id, d.target_key ?? '');
       if (newer) return { supersededBy: newer };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { monitoringItemCard, monitoringStartCard } from '../../cards/monitoring/cards';
 import { itemView, startedMessage, startView } from '../../cards/monitoring/views';
+import type { RenderContext } from '../../cards/registry';
 import { officeZone } from '../../services/context';
 import { closeItem, escalateItem, extendItem, handOverItem, openItem, recordMeeting } from '../../services/monitoring/actions/item';
 import { monitoringOverview, startItem } from '../../services/monitoring/actions/start';
@@ -12,13 +13,16 @@ import { action, type Feature, type Reply, type TurnScope } from '../feature';
 
 const itemId = z.coerce.number().int().positive();
 
+/** The office configuration the cards look names up in, as the delivery sender passes it. */
+const rendering = (scope: TurnScope): RenderContext => ({ office: scope.config.office, zone: officeZone(scope) });
+
 /** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
 async function startCard(scope: TurnScope, message = ''): Promise<Reply> {
   const overview = await monitoringOverview(scope);
-  return { card: monitoringStartCard(startView(overview, scope.actor, scope.config.office, officeZone(scope), message)), summary: 'Monitoring' };
+  return { card: monitoringStartCard(startView(overview, scope.actor, rendering(scope), message)), summary: 'Monitoring' };
 }
 
-const itemReply = (item: ItemSnapshot): Reply => ({ card: monitoringItemCard(itemView(item)) });
+const itemReply = (scope: TurnScope, item: ItemSnapshot): Reply => ({ card: monitoringItemCard(itemView(item, rendering(scope))) });
 
 const createSchema = z.object({
   kind: requiredText(60, 'kies de soort'),
@@ -49,24 +53,24 @@ export const monitoringFeature: Feature = {
       },
       { kind: 'Soort', caseReference: 'Casusnummer', date: 'Datum', owner: 'Consulent', regioteam: 'Regioteam' },
     ),
-    'monitoring.open': action(z.object({ itemId }), async (scope, data) => itemReply(await openItem(scope, data.itemId))),
+    'monitoring.open': action(z.object({ itemId }), async (scope, data) => itemReply(scope, await openItem(scope, data.itemId))),
     'monitoring.close': action(z.object({ itemId, outcome: z.enum(['hulp-gestart', 'afgerond']) }), async (scope, data) =>
-      itemReply(await closeItem(scope, data.itemId, data.outcome))),
+      itemReply(scope, await closeItem(scope, data.itemId, data.outcome))),
     'monitoring.extend': action(
       z.object({ itemId, newDate: isoDateInput('kies een nieuwe datum'), reason: requiredText(500, 'geef een reden voor de verlenging') }),
       async (scope, data) => {
         assertNoPersonalData(data.reason, 'Reden');
-        return itemReply(await extendItem(scope, data.itemId, data.newDate, data.reason));
+        return itemReply(scope, await extendItem(scope, data.itemId, data.newDate, data.reason));
       },
       { newDate: 'Nieuwe datum', reason: 'Reden' },
     ),
     'monitoring.handover': action(
       z.object({ itemId, newOwner: requiredText(200, 'kies een collega') }),
-      async (scope, data) => itemReply(await handOverItem(scope, data.itemId, data.newOwner)),
+      async (scope, data) => itemReply(scope, await handOverItem(scope, data.itemId, data.newOwner)),
       { newOwner: 'Collega' },
     ),
-    'monitoring.escalate': action(z.object({ itemId }), async (scope, data) => itemReply(await escalateItem(scope, data.itemId))),
-    'monitoring.meeting': action(z.object({ itemId }), async (scope, data) => itemReply(await recordMeeting(scope, data.itemId))),
+    'monitoring.escalate': action(z.object({ itemId }), async (scope, data) => itemReply(scope, await escalateItem(scope, data.itemId))),
+    'monitoring.meeting': action(z.object({ itemId }), async (scope, data) => itemReply(scope, await recordMeeting(scope, data.itemId))),
   },
   jobs: [
     { name: 'monitoring.daily', cron: (config) => config.env.WENDBAAR_DAILY_CRON, run: async (ctx) => void (await runMonitoringDaily(ctx)) },

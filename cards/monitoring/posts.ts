@@ -4,7 +4,7 @@ import { evaluationReminderCard, monitoringDigestCard, monitoringItemCard } from
 import { digestView, evaluationView, itemView } from './views';
 
 export const monitoringPostCards: PostCards<MonitoringPost> = {
-  'monitoring.item': (item) => monitoringItemCard(itemView(item)),
-  'monitoring.digest': (digest) => monitoringDigestCard(digestView(digest)),
-  'monitoring.evaluationReminder': (d) => evaluationReminderCard(evaluationView(d)),
+  'monitoring.item': (item, ctx) => monitoringItemCard(itemView(item, ctx)),
+  'monitoring.digest': (digest, ctx) => monitoringDigestCard(digestView(digest, ctx)),
+  'monitoring.evaluationReminder': (d, ctx) => evaluationReminderCard(evaluationView(d, ctx)),
 };

@@ -1,9 +1,10 @@
-import type { Office } from '../../config/office';
 import { digestCountsText } from '../../config/monitoring-labels';
+import { findKind, type MonitoringKind } from '../../config/monitoring-rules';
+import type { Office } from '../../config/office';
 import { dutchDate, isoDay, parseIsoDay } from '../../lib/dates';
 import type { Actor } from '../../services/authz';
-import type { MonitoringKind } from '../../config/monitoring-rules';
-import type { DigestLine, DigestSnapshot, ItemSnapshot, MonitoringOverview } from '../../services/monitoring/types';
+import type { DigestLine, DigestSnapshot, ItemSnapshot, MonitoringOverview, OwnItem } from '../../services/monitoring/types';
+import type { RenderContext } from '../registry';
 import { OUTCOME, STAGE_STATE } from './labels';
 
 /** View models: monitoring's domain data → the data its templates need (Dutch, dates formatted). */
@@ -58,15 +59,22 @@ export interface EvaluationCardData {
   weeks: number;
 }
 
+const teamName = (office: Office, id: string) => office.regioteams.find((t) => t.id === id)?.name ?? id;
+const kindLabel = (kind: MonitoringKind | undefined, id: string) => kind?.label ?? id;
+const stageRule = (kind: MonitoringKind | undefined, stage: string) => kind?.stages.find((s) => s.id === stage);
+
 /** One item: its current deadline, all stages and the actions its rule offers now. */
-export function itemView(item: ItemSnapshot): ItemCardData {
-  const { current, today, zone } = item;
+export function itemView(item: ItemSnapshot, { office, zone }: RenderContext): ItemCardData {
+  const { today } = item;
   const date = (iso: string) => dutchDate(iso, zone);
-  const offered = new Set(item.offered);
+  const kind = findKind(office.monitoringRules, item.kind);
+  const stageText = (id: string) => stageRule(kind, id)?.text ?? id;
+  const current = item.stages.find((s) => s.stage === item.currentStage);
+  const offered = new Set(item.status === 'open' ? kind?.actions ?? [] : []);
   const overdue = !!current && current.dueOn < today;
   return {
     itemId: item.id,
-    kindLabel: item.kindLabel,
+    kindLabel: kindLabel(kind, item.kind),
     caseReference: item.caseReference,
     headerStyle: item.status === 'closed' ? 'good' : current?.late || overdue || item.escalated ? 'attention' : 'warning',
     statusText:
@@ -75,7 +83,7 @@ export function itemView(item: ItemSnapshot): ItemCardData {
         : current
           ? `Open · termijn ${overdue ? 'verlopen op' : 'op'} ${date(current.dueOn)}`
           : 'Open · geen termijnen meer gepland',
-    currentText: current?.text ?? '',
+    currentText: current ? stageText(current.stage) : '',
     lateNote: current?.late ? `Te laat gemeld: deze termijn viel op ${date(current.dueOn)} terwijl Wendbaar geen herinneringen kon sturen.` : '',
     note: [
       item.meetingRecorded ? 'Het overleg is vastgelegd.' : '',
@@ -83,10 +91,10 @@ export function itemView(item: ItemSnapshot): ItemCardData {
       current && current.round > 0 ? `Verlengd tot ${date(current.dueOn)}.` : '',
     ].filter(Boolean).join(' '),
     ownerName: item.ownerName || 'onbekend',
-    teamName: item.teamName,
-    anchorLabel: item.anchorLabel ?? 'Datum',
+    teamName: teamName(office, item.regioteam),
+    anchorLabel: kind?.anchorLabel ?? 'Datum',
     anchorDate: date(item.anchorDate),
-    stages: item.stages.map((s) => ({ due: date(s.dueOn), text: s.text, state: s.late ? 'te laat gemeld' : STAGE_STATE[s.status] })),
+    stages: item.stages.map((s) => ({ due: date(s.dueOn), text: stageText(s.stage), state: s.late ? 'te laat gemeld' : STAGE_STATE[s.status] })),
     actions: {
       hulpGestart: offered.has('hulp-gestart'),
       afgerond: offered.has('afgerond'),
@@ -101,10 +109,11 @@ export function itemView(item: ItemSnapshot): ItemCardData {
 }
 
 /** A regioteam's digest: overdue, due today and later this week, per consulent alphabetically. */
-export function digestView(digest: DigestSnapshot): DigestCardData {
+export function digestView(digest: DigestSnapshot, { office, zone }: RenderContext): DigestCardData {
   const line = (r: DigestLine) => {
-    const when = r.dueOn === digest.today ? '' : ` (${dutchDate(r.dueOn, digest.zone)})`;
-    return { text: `${r.caseReference} — ${r.kindLabel}: ${r.stageText}${when}${r.late ? ' · te laat gemeld' : ''}` };
+    const kind = findKind(office.monitoringRules, r.kind);
+    const when = r.dueOn === digest.today ? '' : ` (${dutchDate(r.dueOn, zone)})`;
+    return { text: `${r.caseReference} — ${kindLabel(kind, r.kind)}: ${stageRule(kind, r.stage)?.text ?? r.stage}${when}${r.late ? ' · te laat gemeld' : ''}` };
   };
   const grouped = (list: DigestLine[]) => {
     const byOwner = new Map<string, DigestLine[]>();
@@ -120,8 +129,8 @@ export function digestView(digest: DigestSnapshot): DigestCardData {
   if (dueToday.length) sections.push({ title: `Vandaag (${dueToday.length})`, color: 'Warning', groups: grouped(dueToday) });
   if (upcoming.length) sections.push({ title: `Later deze week (${upcoming.length})`, color: 'Default', groups: grouped(upcoming) });
   return {
-    teamName: digest.teamName,
-    dateText: dutchDate(digest.today, digest.zone),
+    teamName: teamName(office, digest.regioteam),
+    dateText: dutchDate(digest.today, zone),
     summaryText: digestCountsText({ dueToday: dueToday.length, upcoming: upcoming.length, overdue: overdue.length }),
     sections,
   };
@@ -132,16 +141,17 @@ export const startedMessage = (caseReference: string, kind: MonitoringKind) =>
   `Monitoring gestart voor casus ${caseReference} (${kind.label.toLowerCase()}). Je krijgt een herinnering op elke termijn.`;
 
 /** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
-export function startView(overview: MonitoringOverview, actor: Actor, office: Office, zone: string, message = ''): StartCardData {
+export function startView(overview: MonitoringOverview, actor: Actor, { office, zone }: RenderContext, message = ''): StartCardData {
   const kinds = office.monitoringRules.kinds;
+  const itemText = (item: OwnItem) => {
+    const kind = findKind(office.monitoringRules, item.kind);
+    const stage = item.stage ? stageRule(kind, item.stage) : undefined;
+    return `${item.caseReference} · ${kindLabel(kind, item.kind)}${stage ? `: ${stage.text}` : ''}`;
+  };
   return {
     message,
     hint: `Datum: ${kinds.map((k) => `${k.label.toLowerCase()} = ${k.anchorLabel.toLowerCase()}`).join('; ')}.`,
-    items: overview.items.map((item) => ({
-      itemId: item.id,
-      due: item.dueOn ? dutchDate(item.dueOn, zone) : '—',
-      text: `${item.caseReference} · ${item.kindLabel}${item.stageText ? `: ${item.stageText}` : ''}`,
-    })),
+    items: overview.items.map((item) => ({ itemId: item.id, due: item.dueOn ? dutchDate(item.dueOn, zone) : '—', text: itemText(item) })),
     kinds: kinds.map((k) => ({ title: k.label, value: k.id })),
     owners: [{ title: `${actor.name || 'Ik'} (ik)`, value: actor.aadObjectId }, ...overview.colleagues.map((p) => ({ title: p.name, value: p.aad }))],
     defaultOwner: actor.aadObjectId,
@@ -151,5 +161,5 @@ export function startView(overview: MonitoringOverview, actor: Actor, office: Of
 }
 
 /** The reminder to MT and beleid ahead of a half-yearly evaluation. */
-export const evaluationView = (d: { evaluationDate: string; leadWeeks: number; zone: string }): EvaluationCardData =>
-  ({ dateText: dutchDate(d.evaluationDate, d.zone), weeks: d.leadWeeks });
+export const evaluationView = (d: { evaluationDate: string; leadWeeks: number }, { zone }: RenderContext): EvaluationCardData =>
+  ({ dateText: dutchDate(d.evaluationDate, zone), weeks: d.leadWeeks });

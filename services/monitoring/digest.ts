@@ -1,6 +1,5 @@
 import type { Config } from '../../config';
 import { digestCountsText } from '../../config/monitoring-labels';
-import { findKind } from '../../config/monitoring-rules';
 import { isoDay, parseIsoDay } from '../../lib/dates';
 import { cardSpec } from '../deliveries/card-spec';
 import type { Queryable } from '../db';
@@ -12,30 +11,14 @@ import type { DigestLine, DigestSnapshot } from './types';
 
 /** The digest of one regioteam for `today`; the lists are empty when nothing is due, upcoming or overdue. */
 export async function digestSnapshot(q: Queryable, config: Config, regioteam: string, today: string): Promise<DigestSnapshot> {
-  const zone = config.env.WENDBAAR_TIME_ZONE;
-  const rules = config.office.monitoringRules;
-  const weekEnd = isoDay(parseIsoDay(today, zone).endOf('week').startOf('day'));
+  const weekEnd = isoDay(parseIsoDay(today, config.env.WENDBAAR_TIME_ZONE).endOf('week').startOf('day'));
   const { overdue, dueToday, upcoming } = splitForDigest(await digestRows(q, regioteam, today, weekEnd), today);
-  const line = (r: DigestRow): DigestLine => {
-    const kind = findKind(rules, r.kind);
-    return {
-      caseReference: r.case_reference,
-      kindLabel: kind?.label ?? r.kind,
-      stageText: kind?.stages.find((s) => s.id === r.stage)?.text ?? r.stage,
-      dueOn: r.due_on,
-      late: r.late,
-      ownerName: r.owner_name ?? '',
-    };
-  };
-  return {
-    teamName: config.office.regioteams.find((t) => t.id === regioteam)?.name ?? regioteam,
-    today,
-    zone,
-    overdue: overdue.map(line),
-    dueToday: dueToday.map(line),
-    upcoming: upcoming.map(line),
-  };
+  const line = (r: DigestRow): DigestLine =>
+    ({ caseReference: r.case_reference, kind: r.kind, stage: r.stage, dueOn: r.due_on, late: r.late, ownerName: r.owner_name ?? '' });
+  return { regioteam, today, overdue: overdue.map(line), dueToday: dueToday.map(line), upcoming: upcoming.map(line) };
 }
+
+const teamName = (config: Config, regioteam: string) => config.office.regioteams.find((t) => t.id === regioteam)?.name ?? regioteam;
 
 const digestIsEmpty = (d: DigestSnapshot) => d.overdue.length + d.dueToday.length + d.upcoming.length === 0;
 
@@ -51,7 +34,7 @@ export async function postDigest(q: Queryable, config: Config, regioteam: string
     kind: 'post',
     idempotencyKey: digestKey(regioteam, today),
     conversationId,
-    payload: { view: cardSpec<MonitoringPost>('monitoring.digest', digest), summary: `Monitoring ${digest.teamName}: ${digestCounts(digest)}` },
+    payload: { view: cardSpec<MonitoringPost>('monitoring.digest', digest), summary: `Monitoring ${teamName(config, regioteam)}: ${digestCounts(digest)}` },
   });
   return queued !== null;
 }
@@ -65,5 +48,5 @@ export async function refreshDigest(tx: Queryable, config: Config, regioteam: st
   if (!(await digestQueued(tx, key))) return;
   const digest = await digestSnapshot(tx, config, regioteam, today);
   const view = cardSpec<MonitoringPost>('monitoring.digest', digest);
-  await enqueueDelivery(tx, { kind: 'update', idempotencyKey: `${key}:update:${version}`, targetKey: key, payload: { view, summary: `Monitoring ${digest.teamName}` } });
+  await enqueueDelivery(tx, { kind: 'update', idempotencyKey: `${key}:update:${version}`, targetKey: key, payload: { view, summary: `Monitoring ${teamName(config, regioteam)}` } });
 }

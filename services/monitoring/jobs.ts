@@ -44,7 +44,7 @@ async function announceStage(ctx: JobContext, stage: DueStage, todayIso: string,
     const late = stage.due_on <= lastRunDay;
     const key = stageKey(stage.item_id, stage.stage, stage.round);
     if (!(await claimAnnouncement(tx, { stage, runDate: todayIso, late, deliveryKey: key }))) return 'none'; // another replica announced it
-    const view = itemCard(await itemSnapshot(tx, config, stage.item_id, todayIso));
+    const view = itemCard(await itemSnapshot(tx, stage.item_id, todayIso));
     await enqueueDelivery(tx, {
       kind: 'personal',
       idempotencyKey: key,
@@ -100,7 +100,7 @@ export async function queueEvaluationReminders(q: Queryable, config: Config, tod
     const remindFrom = isoDay(addWeeks(parseIsoDay(date, zone), -lead));
     if (today < remindFrom || today > date) continue;
     const recipients = (await configuredPeople(q, [...config.env.WENDBAAR_MT, ...config.env.WENDBAAR_BELEID])).filter((p) => p.known).map((p) => p.aad);
-    const view = cardSpec<MonitoringPost>('monitoring.evaluationReminder', { evaluationDate: date, leadWeeks: lead, zone });
+    const view = cardSpec<MonitoringPost>('monitoring.evaluationReminder', { evaluationDate: date, leadWeeks: lead });
     for (const aad of recipients) {
       const id = await enqueueDelivery(q, { kind: 'personal', idempotencyKey: `monitoring:evaluation:${date}:${aad}`, recipientAad: aad, payload: { view, summary: 'Halfjaarlijkse evaluatie nadert' } });
       if (id !== null) queued += 1;

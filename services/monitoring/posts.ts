@@ -7,4 +7,4 @@ export type MonitoringPost =
   | CardSpec<'monitoring.item', ItemSnapshot>
   /** A regioteam's daily digest in its channel, or its update in place. */
   | CardSpec<'monitoring.digest', DigestSnapshot>
-  | CardSpec<'monitoring.evaluationReminder', { evaluationDate: string; leadWeeks: number; zone: string }>;
+  | CardSpec<'monitoring.evaluationReminder', { evaluationDate: string; leadWeeks: number }>;

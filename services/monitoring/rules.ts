@@ -43,10 +43,6 @@ export function kindOrThrow(rules: MonitoringRules, id: string): MonitoringKind 
   return kind;
 }
 
-/** The instruction of a stage of a kind, if the rules still know both. */
-export const stageTextOf = (rules: MonitoringRules, kind: string, stage: string): string | undefined =>
-  findKind(rules, kind)?.stages.find((s) => s.id === stage)?.text;
-
 /** The stage that asks for action now: the latest announced one, else the next pending one. */
 export function currentStage<S extends { status: string }>(stages: S[]): S | undefined {
   const announced = stages.filter((s) => s.status === 'announced');

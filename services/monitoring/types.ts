@@ -1,5 +1,3 @@
-import type { MonitoringActionId } from '../../config/monitoring-rules';
-
 export type StageStatus = 'pending' | 'announced' | 'skipped' | 'cancelled';
 
 /** A monitoring item as stored. */
@@ -30,11 +28,9 @@ export interface StageRow {
   late: boolean;
 }
 
-/** A stage as a card shows it. */
+/** A stage as a card shows it (its text comes from the office's rules when the card is rendered). */
 export interface StageSnapshot {
   stage: string;
-  /** The rule's instruction for this stage (the stage id when the rule no longer knows it). */
-  text: string;
   dueOn: string;
   round: number;
   status: StageStatus;
@@ -42,41 +38,36 @@ export interface StageSnapshot {
 }
 
 /**
- * Everything a card about one item shows, read from the database at one moment (never from card
- * data). Plain JSON: it is the data of the queued `monitoring.item` card spec as well as of the
- * reply to the acting user.
+ * Everything a card about one item shows that the office configuration does not, read from the
+ * database at one moment (never from card data). Plain JSON: it is the data of the queued
+ * `monitoring.item` card spec as well as of the reply to the acting user.
  */
 export interface ItemSnapshot {
   id: number;
-  kindLabel: string;
-  /** Undefined when the office's rules no longer know the item's kind. */
-  anchorLabel?: string;
+  kind: string;
   caseReference: string;
   anchorDate: string;
+  regioteam: string;
   status: 'open' | 'closed';
   outcome: string | null;
   meetingRecorded: boolean;
   escalated: boolean;
   /** Empty when the bot does not know the owner's name. */
   ownerName: string;
-  teamName: string;
   stages: StageSnapshot[];
-  /** The stage that asks for action now (see rules.currentStage); absent when closed or none is left. */
-  current?: StageSnapshot;
-  /** The actions the kind's rule offers while the item is open; none once closed. */
-  offered: MonitoringActionId[];
+  /** The stage that asks for action now (rules.currentStage); absent when closed or none is left. */
+  currentStage?: string;
   /** Colleagues of the item's regioteam who can take it over. */
   colleagues: Array<{ aad: string; name: string }>;
-  /** The office day the snapshot was taken (YYYY-MM-DD) and the office time zone. */
+  /** The office day the snapshot was taken (YYYY-MM-DD). */
   today: string;
-  zone: string;
 }
 
 /** One line of a regioteam's digest: case references only, never names of pupils. */
 export interface DigestLine {
   caseReference: string;
-  kindLabel: string;
-  stageText: string;
+  kind: string;
+  stage: string;
   dueOn: string;
   late: boolean;
   /** The consulent who owns the item; empty when the bot does not know their name. */
@@ -85,9 +76,8 @@ export interface DigestLine {
 
 /** A regioteam's deadlines for one day: overdue, due today and later this week. */
 export interface DigestSnapshot {
-  teamName: string;
+  regioteam: string;
   today: string;
-  zone: string;
   overdue: DigestLine[];
   dueToday: DigestLine[];
   upcoming: DigestLine[];
@@ -97,9 +87,9 @@ export interface DigestSnapshot {
 export interface OwnItem {
   id: number;
   caseReference: string;
-  kindLabel: string;
-  /** The text of the next stage; absent when no stage is pending or its rule is unknown. */
-  stageText?: string;
+  kind: string;
+  /** The next stage; null when none is pending or announced. */
+  stage: string | null;
   dueOn: string | null;
 }
 

@@ -18,7 +18,7 @@ describe('queued posts carry card specs, rendered at send time', () => {
   it('a spec is rendered into the card Teams receives', async () => {
     const sender = await fastSender(h);
     await seedChannels(h.db, h.connector.url, 1);
-    const view = cardSpec<MonitoringPost>('monitoring.evaluationReminder', { evaluationDate: '2027-03-15', leadWeeks: 4, zone: 'Europe/Amsterdam' });
+    const view = cardSpec<MonitoringPost>('monitoring.evaluationReminder', { evaluationDate: '2027-03-15', leadWeeks: 4 });
     await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'spec:ok', conversationId: channelId(0), payload: { view, summary: 'Evaluatie' } });
     expect(await sender.settle(20_000)).toBe(0);
     const card = JSON.stringify(h.cards((c) => c.conversationId === channelId(0)));
@@ -42,6 +42,6 @@ describe('queued posts carry card specs, rendered at send time', () => {
   it('every kind a feature declares is registered', () => {
     const declared: Array<MonitoringPost['kind']> = ['monitoring.item', 'monitoring.digest', 'monitoring.evaluationReminder'];
     expect(registeredCardKinds()).toEqual(expect.arrayContaining(declared));
-    expect(() => renderCardSpec({ kind: 'toString', data: {} })).toThrow('unknown card kind "toString"');
+    expect(() => renderCardSpec({ kind: 'toString', data: {} }, { office: h.config.office, zone: 'Europe/Amsterdam' })).toThrow('unknown card kind "toString"');
   });
 });

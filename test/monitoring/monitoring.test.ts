@@ -12,8 +12,6 @@ import { startHarness, type Harness } from '../harness/harness';
 import type { TestDatabase } from '../harness/test-db';
 
 const text = (card: unknown) => JSON.stringify(card ?? {});
-/** The card a queued delivery carries, rendered from its spec as the sender renders it when sending. */
-const cardOf = (d: DeliveryRow) => renderCardSpec(d.payload.view!);
 
 interface DeliveryRow {
   idempotency_key: string;
@@ -31,6 +29,8 @@ describe('monitoring deadlines', () => {
   let testDb: TestDatabase;
   const ids: Record<string, number> = {};
 
+  /** The card a queued delivery carries, rendered from its spec as the sender renders it when sending. */
+  const cardOf = (d: DeliveryRow) => renderCardSpec(d.payload.view!, { office: h.config.office, zone: h.config.env.WENDBAAR_TIME_ZONE });
   const deliveries = (like = 'monitoring:%') =>
     h.db.query<DeliveryRow>(`SELECT idempotency_key, kind, conversation_id, recipient_aad, target_key, status, payload FROM deliveries WHERE idempotency_key LIKE $1 ORDER BY id`, [like]);
   const fire = async (iso: string, time = '08:00:00') => {

@@ -21,7 +21,7 @@ const todayOf = (ctx: ActingContext, now: Date) => isoDay(localDay(now, officeZo
 export async function openItem(ctx: ActingContext, itemId: number): Promise<ItemSnapshot> {
   const item = await getItem(ctx.db, itemId);
   if (item) authorize(ctx.actor, 'monitoring.owner', { ownerAad: item.owner_aad, regioteam: item.regioteam });
-  return itemSnapshot(ctx.db, ctx.config, itemId, todayOf(ctx, ctx.clock.now()));
+  return itemSnapshot(ctx.db, itemId, todayOf(ctx, ctx.clock.now()));
 }
 
 interface Change {

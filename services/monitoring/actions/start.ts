@@ -1,5 +1,5 @@
 import type { Config } from '../../../config';
-import { findKind, type MonitoringKind } from '../../../config/monitoring-rules';
+import type { MonitoringKind } from '../../../config/monitoring-rules';
 import { isoDay, parseIsoDay, schoolYearOf } from '../../../lib/dates';
 import type { AuditOfWrite } from '../../audit/store';
 import { authorize, can } from '../../authz';
@@ -7,7 +7,7 @@ import type { TurnScope } from '../../context';
 import type { Queryable } from '../../db';
 import { conflict, forbidden, validationError } from '../../errors';
 import { peopleInTeam } from '../../people/store';
-import { computeStages, kindOrThrow, onceKey, oncePerYearMessage, stageTextOf } from '../rules';
+import { computeStages, kindOrThrow, onceKey, oncePerYearMessage } from '../rules';
 import { insertItem, ownOpenItems } from '../store/items';
 import type { MonitoringOverview } from '../types';
 
@@ -57,17 +57,12 @@ const preselectedTeam = (scope: TurnScope) => scope.actor.regioteam ?? scope.con
 
 /** The actor's own open items by due date, and the colleagues they may start an item for. */
 export async function monitoringOverview(scope: TurnScope): Promise<MonitoringOverview> {
-  const rules = scope.config.office.monitoringRules;
   const regioteam = preselectedTeam(scope);
   // Only who may start items for others (the team's teamleider, the MT) chooses the consulent.
   const team = can(scope.actor, 'monitoring.startForOthers', { regioteam }) ? await peopleInTeam(scope.db, regioteam) : [];
   const colleagues = team.filter((p) => p.aad_object_id !== scope.actor.aadObjectId && p.name).map((p) => ({ aad: p.aad_object_id, name: p.name }));
   const items = (await ownOpenItems(scope.db, scope.actor.aadObjectId)).map((row) => ({
-    id: Number(row.id),
-    caseReference: row.case_reference,
-    kindLabel: findKind(rules, row.kind)?.label ?? row.kind,
-    stageText: row.stage ? stageTextOf(rules, row.kind, row.stage) : undefined,
-    dueOn: row.due_on,
+    id: Number(row.id), caseReference: row.case_reference, kind: row.kind, stage: row.stage, dueOn: row.due_on,
   }));
   return { regioteam, colleagues, items };
 }
