@@ -12,7 +12,8 @@ import { startedMessage, startView } from './views';
 const ctx: RenderContext = { office: parseOffice(defaultOfficeInput), zone: 'Europe/Amsterdam' };
 const item = (snapshot: ItemSnapshot) => monitoringPostCards['monitoring.item'](snapshot, ctx);
 
-const openItem: ItemSnapshot = {
+/** An open item whose first check was announced today (also the unit tests' starting point). */
+export const sampleItem: ItemSnapshot = {
   id: 42,
   kind: 'overdracht-wijkteam',
   caseReference: 'C-2026-0412',
@@ -46,9 +47,9 @@ const overview: MonitoringOverview = {
 const sanne: Actor = { aadObjectId: 'aad-consulent-1', name: 'Sanne Bakker', isMt: false, isBeleid: false, teamleiderOf: [], regioteam: 'noord' };
 
 export const samples: Record<string, AdaptiveCard> = {
-  'monitoring-item-open': item(openItem),
+  'monitoring-item-open': item(sampleItem),
   'monitoring-item-late-vrijstelling': item({
-    ...openItem,
+    ...sampleItem,
     id: 43,
     kind: 'vrijstelling-5a',
     caseReference: 'C-2025-1187',
@@ -60,11 +61,11 @@ export const samples: Record<string, AdaptiveCard> = {
     currentStage: 'overleg',
   }),
   'monitoring-item-closed': item({
-    ...openItem,
+    ...sampleItem,
     status: 'closed',
     outcome: 'hulp-gestart',
     escalated: true,
-    stages: [openItem.stages[0]!, { ...openItem.stages[1]!, status: 'cancelled' }],
+    stages: [sampleItem.stages[0]!, { ...sampleItem.stages[1]!, status: 'cancelled' }],
     currentStage: undefined,
   }),
   'monitoring-digest': monitoringPostCards['monitoring.digest']({
