@@ -6,7 +6,7 @@ import { officeZone } from '../../services/context';
 import { closeItem, escalateItem, extendItem, handOverItem, openItem, recordMeeting } from '../../services/monitoring/actions/item';
 import { monitoringOverview, startItem } from '../../services/monitoring/actions/start';
 import { purgeClosedItems, runMonitoringDaily } from '../../services/monitoring/jobs';
-import type { ItemSnapshot } from '../../services/monitoring/types';
+import type { ItemSnapshot, MonitoringOverview } from '../../services/monitoring/types';
 import { assertNoPersonalData, caseReferenceSchema } from '../../services/privacy';
 import { isoDateInput, requiredText } from '../../services/validation';
 import { action, type Feature, type Reply, type TurnScope } from '../feature';
@@ -17,10 +17,8 @@ const itemId = z.coerce.number().int().positive();
 const rendering = (scope: TurnScope): RenderContext => ({ office: scope.config.office, zone: officeZone(scope) });
 
 /** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
-async function startCard(scope: TurnScope, message = ''): Promise<Reply> {
-  const overview = await monitoringOverview(scope);
-  return { card: monitoringStartCard(startView(overview, scope.actor, rendering(scope), message)), summary: 'Monitoring' };
-}
+const startReply = (scope: TurnScope, overview: MonitoringOverview, message = ''): Reply =>
+  ({ card: monitoringStartCard(startView(overview, scope.actor, rendering(scope), message)), summary: 'Monitoring' });
 
 const itemReply = (scope: TurnScope, item: ItemSnapshot): Reply => ({ card: monitoringItemCard(itemView(item, rendering(scope))) });
 
@@ -40,16 +38,16 @@ export const monitoringFeature: Feature = {
       title: 'Monitoring',
       description: 'Start en bekijk monitoringstermijnen.',
       button: 'Openen',
-      run: (scope) => startCard(scope),
+      run: async (scope) => startReply(scope, await monitoringOverview(scope)),
     },
   ],
   actions: {
-    'monitoring.list': action(z.object({}).passthrough(), (scope) => startCard(scope)),
+    'monitoring.list': action(z.object({}).passthrough(), async (scope) => startReply(scope, await monitoringOverview(scope))),
     'monitoring.create': action(
       createSchema,
       async (scope, data) => {
-        const { kind } = await startItem(scope, data);
-        return startCard(scope, startedMessage(data.caseReference, kind));
+        const { kind, overview } = await startItem(scope, data);
+        return startReply(scope, overview, startedMessage(data.caseReference, kind));
       },
       { kind: 'Soort', caseReference: 'Casusnummer', date: 'Datum', owner: 'Consulent', regioteam: 'Regioteam' },
     ),

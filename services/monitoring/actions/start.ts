@@ -67,11 +67,14 @@ export async function monitoringOverview(scope: TurnScope): Promise<MonitoringOv
   return { regioteam, colleagues, items };
 }
 
-/** "Start monitoring" from the card: for oneself, or (teamleider, MT) for a consulent of the chosen team. */
+/**
+ * "Start monitoring" from the card: for oneself, or (teamleider, MT) for a consulent of the chosen
+ * team. Returns the new item's kind and the actor's overview with it.
+ */
 export async function startItem(
   scope: TurnScope,
   input: { kind: string; caseReference: string; date: string; owner: string; regioteam: string },
-): Promise<{ itemId: number; kind: MonitoringKind }> {
+): Promise<{ itemId: number; kind: MonitoringKind; overview: MonitoringOverview }> {
   const kind = kindOrThrow(scope.config.office.monitoringRules, input.kind);
   // Only the owner themself, their teamleider or the MT may start an item for someone.
   if (input.owner !== scope.actor.aadObjectId) {
@@ -83,5 +86,5 @@ export async function startItem(
     kind: kind.id, caseReference: input.caseReference, date: input.date, ownerAad: input.owner, regioteam: input.regioteam, createdBy: scope.actor.aadObjectId,
   }, { actor: scope.actor.aadObjectId, action: 'monitoring.create', subjectPrefix: 'monitoring:', details: { kind: kind.id }, correlationId: scope.correlationId });
   scope.log.info({ itemId, kind: kind.id }, 'monitoring item created');
-  return { itemId, kind };
+  return { itemId, kind, overview: await monitoringOverview(scope) };
 }
