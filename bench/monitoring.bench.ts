@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../services/db';
-import { DUE_STAGES_SQL } from '../services/monitoring/daily';
+import { DUE_STAGES_SQL } from '../services/monitoring/store/announcements';
 
 /**
  * The daily selection of due monitoring stages: 100,000 items on the embedded database, and

@@ -1,9 +1,9 @@
-import { ImportRejected, importMonitoringCsv } from '../services/monitoring/import';
+import { ImportRejected, importMonitoringCsv } from '../services/monitoring/actions/import';
 import { runCsvImportCli } from './csv-import-cli';
 
 /**
  * `npm run import:monitoring -- file.csv`: imports monitoring items from a CSV export of the
- * registration system (columns in services/monitoring/import.ts). All rows or none; rejected rows
+ * registration system (columns in services/monitoring/actions/import.ts). All rows or none; rejected rows
  * are listed by line ("regel N").
  */
 runCsvImportCli('import:monitoring', async (db, config, csv) => {

@@ -1,62 +1,26 @@
 import { z } from 'zod';
-import { monitoringStartCard } from '../../cards/monitoring/cards';
-import { dutchDate, isoDay, localDay } from '../../lib/dates';
-import { purgeClosedItems, runMonitoringDaily } from '../../services/monitoring/daily';
-import {
-  closeItem, createItem, escalateItem, extendItem, handOverItem, itemCardFor, kindOrThrow, ownOpenItems, recordMeeting, zoneOf,
-  type ActionContext,
-} from '../../services/monitoring/items';
-import { findKind } from '../../config/monitoring-rules';
-import { peopleInTeam } from '../../services/people/store';
+import { monitoringItemCard, monitoringStartCard } from '../../cards/monitoring/cards';
+import { itemView, startedMessage, startView } from '../../cards/monitoring/views';
+import type { RenderContext } from '../../cards/registry';
+import { officeZone } from '../../services/context';
+import { closeItem, escalateItem, extendItem, handOverItem, openItem, recordMeeting } from '../../services/monitoring/actions/item';
+import { monitoringOverview, startItem } from '../../services/monitoring/actions/start';
+import { purgeClosedItems, runMonitoringDaily } from '../../services/monitoring/jobs';
+import type { ItemSnapshot, MonitoringOverview } from '../../services/monitoring/types';
 import { assertNoPersonalData, caseReferenceSchema } from '../../services/privacy';
 import { isoDateInput, requiredText } from '../../services/validation';
-import { forbidden } from '../../services/errors';
-import { authorize, can } from '../../services/authz';
 import { action, type Feature, type Reply, type TurnScope } from '../feature';
 
 const itemId = z.coerce.number().int().positive();
 
-const ctxOf = (scope: TurnScope): ActionContext => ({
-  config: scope.config,
-  actor: scope.actor,
-  now: scope.clock.now(),
-  correlationId: scope.correlationId,
-});
+/** The office configuration the cards look names up in, as the delivery sender passes it. */
+const rendering = (scope: TurnScope): RenderContext => ({ office: scope.config.office, zone: officeZone(scope) });
 
 /** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
-async function startCard(scope: TurnScope, message = ''): Promise<Reply> {
-  const { db, config } = scope;
-  const zone = zoneOf(config);
-  const rules = config.office.monitoringRules;
-  const team = scope.actor.regioteam ?? scope.conversation.regioteam ?? config.office.regioteams[0]!.id;
-  // Only who may start items for others (the team's teamleider, the MT) chooses the consulent.
-  const colleagues = can(scope.actor, 'monitoring.startForOthers', { regioteam: team }) ? await peopleInTeam(db, team) : [];
-  const owners = [{ title: `${scope.actor.name || 'Ik'} (ik)`, value: scope.actor.aadObjectId }, ...colleagues
-    .filter((p) => p.aad_object_id !== scope.actor.aadObjectId && p.name)
-    .map((p) => ({ title: p.name, value: p.aad_object_id }))];
-  const items = (await ownOpenItems(db, scope.actor.aadObjectId)).map((row) => {
-    const kind = findKind(rules, row.kind);
-    const stage = kind?.stages.find((s) => s.id === row.stage);
-    return {
-      itemId: Number(row.id),
-      due: row.due_on ? dutchDate(row.due_on, zone) : '—',
-      text: `${row.case_reference} · ${kind?.label ?? row.kind}${stage ? `: ${stage.text}` : ''}`,
-    };
-  });
-  return {
-    card: monitoringStartCard({
-      message,
-      hint: `Datum: ${rules.kinds.map((k) => `${k.label.toLowerCase()} = ${k.anchorLabel.toLowerCase()}`).join('; ')}.`,
-      items,
-      kinds: rules.kinds.map((k) => ({ title: k.label, value: k.id })),
-      owners,
-      defaultOwner: scope.actor.aadObjectId,
-      teams: config.office.regioteams.map((t) => ({ title: t.name, value: t.id })),
-      defaultTeam: team,
-    }),
-    summary: 'Monitoring',
-  };
-}
+const startReply = (scope: TurnScope, overview: MonitoringOverview, message = ''): Reply =>
+  ({ card: monitoringStartCard(startView(overview, scope.actor, rendering(scope), message)), summary: 'Monitoring' });
+
+const itemReply = (scope: TurnScope, item: ItemSnapshot): Reply => ({ card: monitoringItemCard(itemView(item, rendering(scope))) });
 
 const createSchema = z.object({
   kind: requiredText(60, 'kies de soort'),
@@ -74,77 +38,40 @@ export const monitoringFeature: Feature = {
       title: 'Monitoring',
       description: 'Start en bekijk monitoringstermijnen.',
       button: 'Openen',
-      run: (scope) => startCard(scope),
+      run: async (scope) => startReply(scope, await monitoringOverview(scope)),
     },
   ],
   actions: {
-    'monitoring.list': action(z.object({}).passthrough(), (scope) => startCard(scope)),
+    'monitoring.list': action(z.object({}).passthrough(), async (scope) => startReply(scope, await monitoringOverview(scope))),
     'monitoring.create': action(
       createSchema,
       async (scope, data) => {
-        const { db, config } = scope;
-        const kind = kindOrThrow(config.office, data.kind);
-        // Only the owner themself, their teamleider or the MT may start an item for someone.
-        if (data.owner !== scope.actor.aadObjectId) {
-          authorize(scope.actor, 'monitoring.startForOthers', { regioteam: data.regioteam });
-          const team = await peopleInTeam(db, data.regioteam);
-          if (!team.some((p) => p.aad_object_id === data.owner)) throw forbidden('Kies een consulent uit het gekozen regioteam.');
-        }
-        const id = await createItem(db, config, {
-          kind: kind.id, caseReference: data.caseReference, date: data.date, ownerAad: data.owner, regioteam: data.regioteam, createdBy: scope.actor.aadObjectId,
-        }, { actor: scope.actor.aadObjectId, action: 'monitoring.create', subjectPrefix: 'monitoring:', details: { kind: kind.id }, correlationId: scope.correlationId });
-        scope.log.info({ itemId: id, kind: kind.id }, 'monitoring item created');
-        return startCard(scope, `Monitoring gestart voor casus ${data.caseReference} (${kind.label.toLowerCase()}). Je krijgt een herinnering op elke termijn.`);
+        const { kind, overview } = await startItem(scope, data);
+        return startReply(scope, overview, startedMessage(data.caseReference, kind));
       },
       { kind: 'Soort', caseReference: 'Casusnummer', date: 'Datum', owner: 'Consulent', regioteam: 'Regioteam' },
     ),
-    'monitoring.open': action(z.object({ itemId }), async (scope, data) => {
-      const { db, config } = scope;
-      const rows = await db.query<{ owner_aad: string; regioteam: string }>(`SELECT owner_aad, regioteam FROM monitoring_items WHERE id = $1`, [data.itemId]);
-      if (rows[0]) authorize(scope.actor, 'monitoring.owner', { ownerAad: rows[0].owner_aad, regioteam: rows[0].regioteam });
-      return { card: await itemCardFor(db, config, data.itemId, isoDay(localDay(scope.clock.now(), zoneOf(config)))) };
-    }),
-    'monitoring.close': action(z.object({ itemId, outcome: z.enum(['hulp-gestart', 'afgerond']) }), async (scope, data) => ({
-      card: await scope.db.transaction((tx) => closeItem(tx, ctxOf(scope), data.itemId, data.outcome)),
-    })),
+    'monitoring.open': action(z.object({ itemId }), async (scope, data) => itemReply(scope, await openItem(scope, data.itemId))),
+    'monitoring.close': action(z.object({ itemId, outcome: z.enum(['hulp-gestart', 'afgerond']) }), async (scope, data) =>
+      itemReply(scope, await closeItem(scope, data.itemId, data.outcome))),
     'monitoring.extend': action(
       z.object({ itemId, newDate: isoDateInput('kies een nieuwe datum'), reason: requiredText(500, 'geef een reden voor de verlenging') }),
       async (scope, data) => {
         assertNoPersonalData(data.reason, 'Reden');
-        return { card: await scope.db.transaction((tx) => extendItem(tx, ctxOf(scope), data.itemId, data.newDate, data.reason)) };
+        return itemReply(scope, await extendItem(scope, data.itemId, data.newDate, data.reason));
       },
       { newDate: 'Nieuwe datum', reason: 'Reden' },
     ),
     'monitoring.handover': action(
       z.object({ itemId, newOwner: requiredText(200, 'kies een collega') }),
-      async (scope, data) => ({ card: await scope.db.transaction((tx) => handOverItem(tx, ctxOf(scope), data.itemId, data.newOwner)) }),
+      async (scope, data) => itemReply(scope, await handOverItem(scope, data.itemId, data.newOwner)),
       { newOwner: 'Collega' },
     ),
-    'monitoring.escalate': action(z.object({ itemId }), async (scope, data) => ({
-      card: await scope.db.transaction(async (tx) => {
-        const rows = await tx.query<{ regioteam: string }>(`SELECT regioteam FROM monitoring_items WHERE id = $1`, [data.itemId]);
-        const leaders = rows[0] ? scope.roles.teamleiders[rows[0].regioteam] ?? [] : [];
-        return escalateItem(tx, ctxOf(scope), data.itemId, leaders);
-      }),
-    })),
-    'monitoring.meeting': action(z.object({ itemId }), async (scope, data) => ({
-      card: await scope.db.transaction((tx) => recordMeeting(tx, ctxOf(scope), data.itemId)),
-    })),
+    'monitoring.escalate': action(z.object({ itemId }), async (scope, data) => itemReply(scope, await escalateItem(scope, data.itemId))),
+    'monitoring.meeting': action(z.object({ itemId }), async (scope, data) => itemReply(scope, await recordMeeting(scope, data.itemId))),
   },
   jobs: [
-    {
-      name: 'monitoring.daily',
-      cron: (config) => config.env.WENDBAAR_DAILY_CRON,
-      run: async ({ config, db, log, fireTime }) => {
-        await runMonitoringDaily({ config, db, log, fireTime });
-      },
-    },
-    {
-      name: 'monitoring.retention',
-      cron: (config) => config.env.WENDBAAR_DAILY_CRON,
-      run: async ({ config, db, log, fireTime }) => {
-        await purgeClosedItems(db, config, fireTime, log);
-      },
-    },
+    { name: 'monitoring.daily', cron: (config) => config.env.WENDBAAR_DAILY_CRON, run: async (ctx) => void (await runMonitoringDaily(ctx)) },
+    { name: 'monitoring.retention', cron: (config) => config.env.WENDBAAR_DAILY_CRON, run: async (ctx) => void (await purgeClosedItems(ctx)) },
   ],
 };

@@ -3,56 +3,7 @@ import digestTemplate from './templates/digest.json';
 import evaluationTemplate from './templates/evaluation.json';
 import itemTemplate from './templates/item.json';
 import startTemplate from './templates/start.json';
-
-export interface Choice {
-  title: string;
-  value: string;
-}
-
-export interface ItemCardData {
-  itemId: number;
-  kindLabel: string;
-  caseReference: string;
-  /** 'warning' for open, 'good' for closed, 'attention' when late or escalated. */
-  headerStyle: 'emphasis' | 'good' | 'attention' | 'warning';
-  statusText: string;
-  /** The stage that asks for action now, with its date; empty when closed. */
-  currentText: string;
-  lateNote: string;
-  note: string;
-  ownerName: string;
-  teamName: string;
-  anchorLabel: string;
-  anchorDate: string;
-  stages: Array<{ due: string; text: string; state: string }>;
-  actions: { hulpGestart: boolean; afgerond: boolean; verlengen: boolean; overdragen: boolean; escaleren: boolean; overleg: boolean };
-  colleagues: Choice[];
-  /** Earliest date the "Verlengen" date picker offers (tomorrow). */
-  minDate: string;
-}
-
-export interface DigestCardData {
-  teamName: string;
-  dateText: string;
-  summaryText: string;
-  sections: Array<{ title: string; color: 'Default' | 'Attention' | 'Warning'; groups: Array<{ owner: string; lines: Array<{ text: string }> }> }>;
-}
-
-export interface StartCardData {
-  message: string;
-  hint: string;
-  items: Array<{ itemId: number; due: string; text: string }>;
-  kinds: Choice[];
-  owners: Choice[];
-  defaultOwner: string;
-  teams: Choice[];
-  defaultTeam: string;
-}
-
-export interface EvaluationCardData {
-  dateText: string;
-  weeks: number;
-}
+import type { DigestCardData, EvaluationCardData, ItemCardData, StartCardData } from './views';
 
 /** One monitoring item: its current deadline, all stages and the actions the rule offers. */
 export const monitoringItemCard = (data: ItemCardData): AdaptiveCard => renderTemplate(itemTemplate, data);

@@ -1,8 +1,10 @@
 import type { MonitoringPost } from '../../services/monitoring/posts';
-import { dutchDate } from '../../lib/dates';
 import type { PostCards } from '../registry';
-import { evaluationReminderCard } from './cards';
+import { evaluationReminderCard, monitoringDigestCard, monitoringItemCard } from './cards';
+import { digestView, evaluationView, itemView } from './views';
 
 export const monitoringPostCards: PostCards<MonitoringPost> = {
-  'monitoring.evaluationReminder': (d, { zone }) => evaluationReminderCard({ dateText: dutchDate(d.evaluationDate, zone), weeks: d.leadWeeks }),
+  'monitoring.item': (item, ctx) => monitoringItemCard(itemView(item, ctx)),
+  'monitoring.digest': (digest, ctx) => monitoringDigestCard(digestView(digest, ctx)),
+  'monitoring.evaluationReminder': (d, ctx) => evaluationReminderCard(evaluationView(d, ctx)),
 };

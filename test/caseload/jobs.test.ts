@@ -1,4 +1,4 @@
-import { createItem } from '../../services/monitoring/items';
+import { createItem } from '../../services/monitoring/actions/start';
 import { helpRequestSummary, workloadSummary } from '../../services/caseload/store/workload';
 import type { ManualClock } from '../../services/clock';
 import { botInstalled, cardAction, channelMessage, teams } from '../fixtures/activities';

@@ -44,7 +44,7 @@ describe('queued posts carry card specs, rendered at send time', () => {
 
   it('every kind a feature declares is registered', () => {
     const declared: Array<MonitoringPost['kind'] | MdoPost['kind'] | StatusPost['kind'] | CaseloadPost['kind']> = [
-      'monitoring.evaluationReminder',
+      'monitoring.item', 'monitoring.digest', 'monitoring.evaluationReminder',
       'mdo.reminder',
       'status.consultation', 'status.decision', 'status.announcement', 'status.expiry',
       'caseload.request', 'caseload.offerReceived', 'caseload.offerAccepted', 'caseload.requestWithdrawn', 'caseload.escalation', 'caseload.weekstart',

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createScheduler } from '../../bot/scheduler';
 import { ManualClock } from '../../services/clock';
 import type { Queryable } from '../../services/db';
-import { createItem } from '../../services/monitoring/items';
+import { createItem } from '../../services/monitoring/actions/start';
 import type { ScheduledJob } from '../../services/scheduler/types';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TestActivity } from '../fixtures/activities';
 import { helpRequestForm, mdoForm } from '../fixtures/forms';

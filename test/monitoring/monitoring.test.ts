@@ -1,7 +1,9 @@
+import { renderCardSpec } from '../../cards/registry';
 import { ManualClock } from '../../services/clock';
-import { DUE_STAGES_SQL } from '../../services/monitoring/daily';
-import { ImportRejected, importMonitoringCsv } from '../../services/monitoring/import';
-import { createItem } from '../../services/monitoring/items';
+import type { CardSpec } from '../../services/deliveries/card-spec';
+import { importMonitoringCsv, ImportRejected } from '../../services/monitoring/actions/import';
+import { createItem } from '../../services/monitoring/actions/start';
+import { DUE_STAGES_SQL } from '../../services/monitoring/store/announcements';
 import { monitoringSummary } from '../../services/monitoring/summary';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
 import { users, type TestUser } from '../fixtures/people';
@@ -18,15 +20,17 @@ interface DeliveryRow {
   recipient_aad: string | null;
   target_key: string | null;
   status: string;
-  payload: { card?: unknown };
+  payload: { view?: CardSpec };
 }
 
 describe('monitoring deadlines', () => {
   let h: Harness;
   let connector: FakeConnector;
   let testDb: TestDatabase;
-  const ids: Record<string, number> = {};
+  const START = new Date('2026-11-20T10:00:00+01:00');
 
+  /** The card a queued delivery carries, rendered from its spec as the sender renders it when sending. */
+  const cardOf = (d: DeliveryRow) => renderCardSpec(d.payload.view!, { office: h.config.office, zone: h.config.env.WENDBAAR_TIME_ZONE });
   const deliveries = (like = 'monitoring:%') =>
     h.db.query<DeliveryRow>(`SELECT idempotency_key, kind, conversation_id, recipient_aad, target_key, status, payload FROM deliveries WHERE idempotency_key LIKE $1 ORDER BY id`, [like]);
   const fire = async (iso: string, time = '08:00:00') => {
@@ -37,9 +41,35 @@ describe('monitoring deadlines', () => {
   };
   const add = (kind: string, caseReference: string, date: string, owner: TestUser, regioteam = 'noord') =>
     h.db.transaction((tx) => createItem(tx, h.config, { kind, caseReference, date, ownerAad: owner.aadObjectId, regioteam, createdBy: 'test' }));
+  /** Starts an item through the card, as the owner does (validated and audited); returns its id. */
+  const startFromCard = async (kind: string, caseReference: string, date: string, owner: TestUser, regioteam = 'noord') => {
+    const reply = await h.invoke(cardAction('monitoring.create', { kind, caseReference, date, owner: owner.aadObjectId, regioteam }, { from: owner }));
+    expect(text(reply.value)).toContain(`Monitoring gestart voor casus ${caseReference}`);
+    const [item] = await h.db.query<{ id: number }>(`SELECT id FROM monitoring_items WHERE case_reference = $1`, [caseReference]);
+    return Number(item!.id);
+  };
+  /**
+   * A week of deadlines: in noord a hand-over checked on Tuesday 24 November (started through the
+   * card), a no-show followed up that day and a thuiszitter due on Thursday 26; in zuid a
+   * preventive talk whose feedback is due on the 24th.
+   */
+  const seedWeek = async () => ({
+    overdracht: await startFromCard('overdracht-wijkteam', 'C-2026-0412', '2026-10-27', users.consulent),
+    noShow: await add('no-show', 'C-2026-0377', '2026-11-23', users.consulent2),
+    thuis: await add('thuiszitter', 'C-2026-0520', '2026-10-29', users.consulent),
+    prev: await add('preventief-gesprek', 'Z-2026-0099', '2026-11-19', users.consulent3, 'zuid'),
+  });
+  /** That week announced on Tuesday 24, a second no-show due Wednesday 25, the bot down Wednesday and Thursday, then the run on Friday 27. */
+  const seedAfterOutage = async () => {
+    const ids = await seedWeek();
+    await fire('2026-11-24');
+    const noShow2 = await add('no-show', 'C-2026-0600', '2026-11-24', users.consulent2); // due Wed 25
+    await fire('2026-11-27');
+    return { ...ids, noShow2 };
+  };
 
   beforeAll(async () => {
-    h = await startHarness({ clock: new ManualClock(new Date('2026-11-20T10:00:00+01:00')) });
+    h = await startHarness({ clock: new ManualClock(START) });
     connector = h.connector;
     testDb = h.testDb!;
     await h.send(botInstalled(teams.noord));
@@ -50,6 +80,15 @@ describe('monitoring deadlines', () => {
     await h.send(channelMessage('menu', { from: users.consulent3, team: teams.zuid }));
     for (const u of [users.mt, users.beleid]) await h.send(personalMessage('menu', { from: u }));
     await h.app.sender.settle();
+  });
+  // Every test starts from the people and linked channels above, with no monitoring items, posts or runs.
+  beforeEach(async () => {
+    await h.app.sender.settle();
+    await h.db.query(`DELETE FROM monitoring_items`);
+    await h.db.query(`DELETE FROM deliveries WHERE idempotency_key LIKE 'monitoring:%'`);
+    await h.db.query(`DELETE FROM cron_runs WHERE key LIKE 'monitoring.%'`);
+    (h.clock as ManualClock).set(START);
+    connector.reset();
   });
   afterAll(async () => {
     await h.app.close();
@@ -88,10 +127,10 @@ describe('monitoring deadlines', () => {
     expect(text(reply.value)).toContain('Monitoring gestart voor casus C-2026-0412');
     expect(text(reply.value)).toContain('di 24 nov 2026');
     const [item] = await h.db.query<{ id: number }>(`SELECT id FROM monitoring_items WHERE case_reference = 'C-2026-0412'`);
-    ids.overdracht = Number(item!.id);
-    const stages = await h.db.query(`SELECT stage, due_on::text AS due_on, status FROM monitoring_stages WHERE item_id = $1 ORDER BY seq`, [ids.overdracht]);
+    const id = Number(item!.id);
+    const stages = await h.db.query(`SELECT stage, due_on::text AS due_on, status FROM monitoring_stages WHERE item_id = $1 ORDER BY seq`, [id]);
     expect(stages).toEqual([{ stage: 'controle', due_on: '2026-11-24', status: 'pending' }, { stage: 'termijn', due_on: '2026-12-08', status: 'pending' }]);
-    const trail = await h.db.query(`SELECT actor, action, details FROM audit_log WHERE subject = $1`, [`monitoring:${ids.overdracht}`]);
+    const trail = await h.db.query(`SELECT actor, action, details FROM audit_log WHERE subject = $1`, [`monitoring:${id}`]);
     expect(trail).toEqual([{ actor: users.consulent.aadObjectId, action: 'monitoring.create', details: { kind: 'overdracht-wijkteam' } }]);
     const bad = await h.invoke(cardAction('monitoring.create', { kind: 'thuiszitter', caseReference: 'Jan de Vries', date: '2026-10-27', owner: users.consulent.aadObjectId, regioteam: 'noord' }, { from: users.consulent }));
     expect(bad.value).toContain('Casusnummer: een casusnummer bestaat uit cijfers');
@@ -116,9 +155,7 @@ describe('monitoring deadlines', () => {
   });
 
   it('posts one digest per linked channel per day, grouped per consulent, and each stage personally once', async () => {
-    ids.noShow = await add('no-show', 'C-2026-0377', '2026-11-23', users.consulent2);
-    ids.thuis = await add('thuiszitter', 'C-2026-0520', '2026-10-29', users.consulent);
-    ids.prev = await add('preventief-gesprek', 'Z-2026-0099', '2026-11-19', users.consulent3, 'zuid');
+    const ids = await seedWeek();
     connector.reset();
     expect(await fire('2026-11-24')).toBe(true);
 
@@ -126,7 +163,7 @@ describe('monitoring deadlines', () => {
     expect(digests.map((d) => [d.conversation_id, d.status])).toEqual([[teams.noord.channelId, 'sent'], [teams.zuid.channelId, 'sent']]);
     const posted = connector.delivered('send').filter((c) => c.conversationId === teams.noord.channelId);
     expect(posted).toHaveLength(1);
-    const noord = text(digests[0]!.payload.card);
+    const noord = text(cardOf(digests[0]!));
     expect(noord).toContain('Vandaag (2)');
     expect(noord).toContain('Later deze week (1)');
     // Grouped per consulent, alphabetical, case references only.
@@ -135,7 +172,7 @@ describe('monitoring deadlines', () => {
     expect(noord.indexOf('Sanne Bakker')).toBeLessThan(noord.indexOf('C-2026-0412'));
     expect(noord).toContain('C-2026-0520 — Thuiszitter: Vier schoolweken thuis');
     expect(noord).not.toContain('Z-2026-0099');
-    expect(text(digests[1]!.payload.card)).toContain('Z-2026-0099');
+    expect(text(cardOf(digests[1]!))).toContain('Z-2026-0099');
 
     const personal = (await deliveries('monitoring:%')).filter((d) => d.kind === 'personal');
     expect(personal.map((d) => [d.idempotency_key, d.recipient_aad, d.status])).toEqual([
@@ -143,11 +180,13 @@ describe('monitoring deadlines', () => {
       [`monitoring:${ids.noShow}:opvolgen`, users.consulent2.aadObjectId, 'sent'],
       [`monitoring:${ids.prev}:terugkoppeling`, users.consulent3.aadObjectId, 'sent'],
     ]);
-    expect(text(personal[0]!.payload.card)).toContain('is de hulp gestart?');
-    expect(text(personal[0]!.payload.card)).toContain('Hulp is gestart — afsluiten');
+    expect(text(cardOf(personal[0]!))).toContain('is de hulp gestart?');
+    expect(text(cardOf(personal[0]!))).toContain('Hulp is gestart — afsluiten');
   });
 
   it('announces nothing twice: a second fire the same day and a restarted bot add no posts', async () => {
+    await seedWeek();
+    expect(await fire('2026-11-24')).toBe(true);
     const before = (await deliveries()).length;
     expect(await fire('2026-11-24', '08:00:00')).toBe(false); // the same fire already ran
     expect(await fire('2026-11-24', '14:00:00')).toBe(true);
@@ -160,30 +199,33 @@ describe('monitoring deadlines', () => {
   });
 
   it('catches up after a two-day outage: stages due meanwhile are announced at the next run, marked late', async () => {
-    ids.noShow2 = await add('no-show', 'C-2026-0600', '2026-11-24', users.consulent2); // due Wed 25
+    const ids = await seedWeek();
+    await fire('2026-11-24');
+    const noShow2 = await add('no-show', 'C-2026-0600', '2026-11-24', users.consulent2); // due Wed 25
     // The bot is down on Wednesday 25 and Thursday 26 November.
     connector.reset();
     await fire('2026-11-27');
     const rows = await h.db.query(`SELECT item_id, stage, due_on::text AS due_on, run_date::text AS run_date, late FROM monitoring_announcements WHERE run_date = '2026-11-27' ORDER BY due_on`);
     expect(rows).toEqual([
-      { item_id: ids.noShow2, stage: 'opvolgen', due_on: '2026-11-25', run_date: '2026-11-27', late: true },
+      { item_id: noShow2, stage: 'opvolgen', due_on: '2026-11-25', run_date: '2026-11-27', late: true },
       { item_id: ids.thuis, stage: 'langdurig', due_on: '2026-11-26', run_date: '2026-11-27', late: true },
     ]);
     const personal = (await deliveries(`monitoring:${ids.thuis}:%`)).filter((d) => d.kind === 'personal');
     expect(personal).toHaveLength(1);
-    expect(text(personal[0]!.payload.card)).toContain('Te laat gemeld');
+    expect(text(cardOf(personal[0]!))).toContain('Te laat gemeld');
     const [digest] = await deliveries('monitoring:digest:noord:2026-11-27');
-    expect(text(digest!.payload.card)).toMatch(/Verlopen \(4\)/);
-    expect(text(digest!.payload.card)).toContain('C-2026-0520 — Thuiszitter: Vier schoolweken thuis: dit is nu een langdurige thuiszitter. (do 26 nov 2026) · te laat gemeld');
+    expect(text(cardOf(digest!))).toMatch(/Verlopen \(4\)/);
+    expect(text(cardOf(digest!))).toContain('C-2026-0520 — Thuiszitter: Vier schoolweken thuis: dit is nu een langdurige thuiszitter. (do 26 nov 2026) · te laat gemeld');
   });
 
   it('skips weekends', async () => {
+    await seedAfterOutage();
     expect(await fire('2026-11-28')).toBe(true);
     expect(await deliveries('monitoring:digest:%:2026-11-28')).toHaveLength(0);
   });
 
   it('each action updates the posted cards in place and is audited', async () => {
-    const id = ids.overdracht!;
+    const id = (await seedAfterOutage()).overdracht;
     const act = (verb: string, data: Record<string, unknown>, from: TestUser = users.consulent) => h.invoke(cardAction(verb, { itemId: id, ...data }, { from }));
     const updates = async () => (await deliveries(`monitoring:${id}:%`)).filter((d) => d.kind === 'update');
     (h.clock as ManualClock).set(new Date('2026-11-27T12:00:00+01:00')); // today's digest was posted at 08:00
@@ -219,7 +261,7 @@ describe('monitoring deadlines', () => {
     expect(lastVersion.map((d) => d.target_key).sort()).toEqual(
       [`monitoring:${id}:controle`, `monitoring:${id}:escalation:${users.teamleiderNoord.aadObjectId}`, `monitoring:${id}:handover:3`].sort(),
     );
-    expect(text(lastVersion[0]!.payload.card)).toContain('Afgesloten: de hulp is gestart.');
+    expect(text(cardOf(lastVersion[0]!))).toContain('Afgesloten: de hulp is gestart.');
     await h.app.sender.settle();
     expect(connector.delivered('update').length).toBeGreaterThanOrEqual(3);
 
@@ -227,8 +269,8 @@ describe('monitoring deadlines', () => {
     const digestUpdates = await deliveries('monitoring:digest:noord:2026-11-27:update:%');
     expect(digestUpdates.length).toBe(4);
     expect(digestUpdates.every((d) => d.target_key === 'monitoring:digest:noord:2026-11-27')).toBe(true);
-    expect(text(digestUpdates.at(-1)!.payload.card)).not.toContain('C-2026-0412');
-    expect(text((await deliveries('monitoring:digest:noord:2026-11-27'))[0]!.payload.card)).toContain('C-2026-0412');
+    expect(text(cardOf(digestUpdates.at(-1)!))).not.toContain('C-2026-0412');
+    expect(text(cardOf((await deliveries('monitoring:digest:noord:2026-11-27'))[0]!))).toContain('C-2026-0412');
 
     const again = await act('monitoring.close', { outcome: 'afgerond' }, users.consulent2);
     expect(again.value).toContain('al afgesloten');
@@ -291,6 +333,7 @@ describe('monitoring deadlines', () => {
   });
 
   it('summarises for the dashboard: deadlines per week, overdue, on time and late', async () => {
+    await seedAfterOutage();
     const summary = await monitoringSummary(h.db, h.config.office, new Date('2026-11-27T12:00:00+01:00'));
     expect(summary.perWeek).toHaveLength(8);
     expect(summary.perWeek[0]!.weekStart).toBe('2026-11-23');
@@ -301,6 +344,10 @@ describe('monitoring deadlines', () => {
   });
 
   it('purges closed items after the retention period and keeps the rest', async () => {
+    const { overdracht } = await seedWeek();
+    (h.clock as ManualClock).set(new Date('2026-11-27T12:00:00+01:00'));
+    const closed = await h.invoke(cardAction('monitoring.close', { itemId: overdracht, outcome: 'hulp-gestart' }, { from: users.consulent }));
+    expect(text(closed.value)).toContain('Afgesloten: de hulp is gestart.');
     const old = await add('no-show', 'C-2025-0001', '2025-09-01', users.consulent);
     await h.db.query(`UPDATE monitoring_items SET status = 'closed', closed_at = '2025-10-01T10:00:00Z' WHERE id = $1`, [old]);
     const openBefore = await h.db.query(`SELECT id FROM monitoring_items WHERE status = 'open'`);

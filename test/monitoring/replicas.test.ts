@@ -1,6 +1,6 @@
 import { ManualClock } from '../../services/clock';
 import type { Database } from '../../services/db';
-import { createItem } from '../../services/monitoring/items';
+import { createItem } from '../../services/monitoring/actions/start';
 import { botInstalled, channelMessage, teams } from '../fixtures/activities';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { defaultMonitoringRules, findKind, monitoringRulesSchema } from '../../config/monitoring-rules';
-import { defaultOfficeInput, parseOffice } from '../../config/office';
+import { defaultMonitoringRules, findKind, monitoringRulesSchema } from '../../../config/monitoring-rules';
+import { defaultOfficeInput, parseOffice } from '../../../config/office';
 import {
   addMonths, addSchoolWeeks, addWorkingDays, isoDay, isSchoolHoliday, localDay, parseIsoDay, previousWorkingDay, schoolYearOf, shiftBy,
-} from '../../lib/dates';
-import { computeStages } from '../../services/monitoring/schedule';
+} from '../../../lib/dates';
+import { computeStages, currentStage, digestKey, kindOrThrow, onceKey, splitForDigest, stageKey } from '../../../services/monitoring/rules';
 
 const office = parseOffice(defaultOfficeInput);
 const day = (iso: string) => parseIsoDay(iso);
@@ -105,5 +105,38 @@ describe('monitoring rules (config/monitoring-rules.ts)', () => {
     expect(() => parseOffice({ ...defaultOfficeInput, monitoringRules: bad })).toThrow(/monitoringRules.kinds.5.id: kind "overdracht-wijkteam" appears twice/);
     const unit = { ...defaultMonitoringRules, kinds: [{ ...defaultMonitoringRules.kinds[0]!, stages: [{ id: 'x', text: 'x', offset: { amount: 1, unit: 'fortnights', direction: 'after' } }] }] };
     expect(() => parseOffice({ ...defaultOfficeInput, monitoringRules: unit })).toThrow(/monitoringRules.kinds.0.stages.0.offset.unit/);
+  });
+});
+
+describe('monitoring item rules (services/monitoring/rules.ts)', () => {
+  const stage = (seq: number, status: string) => ({ stage: `s${seq}`, seq, status });
+
+  it('asks for action on the latest announced stage, else the next pending one', () => {
+    expect(currentStage([stage(0, 'announced'), stage(1, 'announced'), stage(2, 'pending')])?.stage).toBe('s1');
+    expect(currentStage([stage(0, 'skipped'), stage(1, 'pending'), stage(2, 'pending')])?.stage).toBe('s1');
+    expect(currentStage([stage(0, 'cancelled'), stage(1, 'skipped')])).toBeUndefined();
+  });
+
+  it('keys a reminder per stage and round, a digest per team and day, and a once-per-year kind per case and school year', () => {
+    expect(stageKey(7, 'controle', 0)).toBe('monitoring:7:controle');
+    expect(stageKey(7, 'controle', 2)).toBe('monitoring:7:controle:r2');
+    expect(digestKey('noord', '2026-11-24')).toBe('monitoring:digest:noord:2026-11-24');
+    const kind = (id: string) => findKind(office.monitoringRules, id)!;
+    expect(onceKey(kind('preventief-gesprek'), 'p-2027-0001', '2026-2027')).toBe('preventief-gesprek:P-2027-0001:2026-2027');
+    expect(onceKey(kind('no-show'), 'C-2027-0001', '2026-2027')).toBeNull();
+    expect(() => kindOrThrow(office.monitoringRules, 'onbekend')).toThrow('Onbekende soort monitoring "onbekend"');
+  });
+
+  it('lists per item only its latest due stage as today or overdue (a late announcement is overdue), and later stages apart', () => {
+    const row = (item_id: number, seq: number, due_on: string, late = false) => ({ item_id, seq, due_on, late });
+    const split = splitForDigest([
+      row(1, 0, '2026-11-20'), row(1, 1, '2026-11-24'), // item 1: its stage of today replaces the earlier one
+      row(2, 0, '2026-11-23'),
+      row(3, 0, '2026-11-24', true),
+      row(4, 0, '2026-11-24'), row(4, 1, '2026-11-26'),
+    ], '2026-11-24');
+    expect(split.dueToday.map((r) => [r.item_id, r.seq])).toEqual([[1, 1], [4, 0]]);
+    expect(split.overdue.map((r) => [r.item_id, r.seq])).toEqual([[2, 0], [3, 0]]);
+    expect(split.upcoming.map((r) => [r.item_id, r.seq])).toEqual([[4, 1]]);
   });
 });

@@ -1,12 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Config } from '../../config';
-import { findKind } from '../../config/monitoring-rules';
-import { audit } from '../audit/store';
-import { schoolYearOf, parseIsoDay } from '../../lib/dates';
-import type { Database } from '../db';
-import { caseReferenceSchema } from '../privacy';
-import { createItem, oncePerYearMessage, zoneOf } from './items';
+import type { Config } from '../../../config';
+import { findKind } from '../../../config/monitoring-rules';
+import { parseIsoDay, schoolYearOf } from '../../../lib/dates';
+import { audit } from '../../audit/store';
+import type { Database } from '../../db';
+import { configuredPeople, type ConfiguredPerson } from '../../people/store';
+import { caseReferenceSchema } from '../../privacy';
+import { onceKey, oncePerYearMessage } from '../rules';
+import { onceKeyTaken } from '../store/items';
+import { createItem } from './start';
 
 /**
  * Imports monitoring items from a CSV export of the registration system. Columns (header row,
@@ -71,8 +74,13 @@ export async function importMonitoringCsv(db: Database, config: Config, csv: str
   const missing = ['kind', 'caseReference', 'date', 'owner', 'regioteam'].filter((c) => !columns.includes(c));
   if (missing.length) throw new ImportRejected([`regel ${header.info.lines}: kolommen ontbreken; verwacht soort, casusnummer, datum, consulent, regioteam`]);
 
-  const knownPeople = await db.query<{ aad_object_id: string; upn: string | null }>(`SELECT aad_object_id, upn FROM people`);
-  const personOf = (id: string) => knownPeople.find((p) => p.aad_object_id.toLowerCase() === id.toLowerCase() || p.upn?.toLowerCase() === id.toLowerCase());
+  // Consulenten by Entra object id or UPN, case-insensitive, looked up once each.
+  const people = new Map<string, ConfiguredPerson | undefined>();
+  const personOf = async (id: string) => {
+    const key = id.toLowerCase();
+    if (!people.has(key)) people.set(key, (await configuredPeople(db, [id])).find((p) => p.known));
+    return people.get(key);
+  };
 
   const problems: string[] = [];
   const valid: Array<{ line: number; kind: string; caseReference: string; date: string; ownerAad: string; regioteam: string }> = [];
@@ -87,21 +95,20 @@ export async function importMonitoringCsv(db: Database, config: Config, csv: str
     }
     const row = parsed.data;
     const kind = findKind(config.office.monitoringRules, row.kind);
-    const person = personOf(row.owner);
+    const person = await personOf(row.owner);
     const rowProblems: string[] = [];
     if (!kind) rowProblems.push(`onbekende soort "${row.kind}" (kies uit ${config.office.monitoringRules.kinds.map((k) => k.id).join(', ')})`);
     if (!config.office.regioteams.some((t) => t.id === row.regioteam)) rowProblems.push(`onbekend regioteam "${row.regioteam}"`);
     if (!person) rowProblems.push('consulent is niet bekend bij Wendbaar (gebruik de Entra-id of het werk-e-mailadres)');
     if (kind?.oncePerSchoolYear) {
-      const year = schoolYearOf(parseIsoDay(row.date, zoneOf(config))).label;
-      const key = `${kind.id}:${row.caseReference.toUpperCase()}:${year}`;
+      const year = schoolYearOf(parseIsoDay(row.date, config.env.WENDBAAR_TIME_ZONE)).label;
+      const key = onceKey(kind, row.caseReference, year)!;
       const earlier = onceKeys.get(key);
-      const stored = await db.query(`SELECT 1 FROM monitoring_items WHERE once_key = $1`, [key]);
-      if (earlier !== undefined || stored.length) rowProblems.push(`${oncePerYearMessage(kind, row.caseReference, year)}${earlier !== undefined ? ` (zie regel ${earlier})` : ''}`);
+      if (earlier !== undefined || (await onceKeyTaken(db, key))) rowProblems.push(`${oncePerYearMessage(kind, row.caseReference, year)}${earlier !== undefined ? ` (zie regel ${earlier})` : ''}`);
       onceKeys.set(key, line);
     }
     if (rowProblems.length) problems.push(`regel ${line}: ${rowProblems.join('; ')}`);
-    else valid.push({ line, kind: row.kind, caseReference: row.caseReference, date: row.date, ownerAad: person!.aad_object_id, regioteam: row.regioteam });
+    else valid.push({ line, kind: row.kind, caseReference: row.caseReference, date: row.date, ownerAad: person!.aad, regioteam: row.regioteam });
   }
   if (problems.length) throw new ImportRejected(problems);
 

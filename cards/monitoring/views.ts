@@ -1,0 +1,165 @@
+import { digestCountsText } from '../../config/monitoring-labels';
+import { findKind, type MonitoringKind } from '../../config/monitoring-rules';
+import type { Office } from '../../config/office';
+import { dutchDate, isoDay, parseIsoDay } from '../../lib/dates';
+import type { Actor } from '../../services/authz';
+import type { DigestLine, DigestSnapshot, ItemSnapshot, MonitoringOverview, OwnItem } from '../../services/monitoring/types';
+import type { RenderContext } from '../registry';
+import { OUTCOME, STAGE_STATE } from './labels';
+
+/** View models: monitoring's domain data → the data its templates need (Dutch, dates formatted). */
+
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+export interface ItemCardData {
+  itemId: number;
+  kindLabel: string;
+  caseReference: string;
+  /** 'warning' for open, 'good' for closed, 'attention' when late or escalated. */
+  headerStyle: 'emphasis' | 'good' | 'attention' | 'warning';
+  statusText: string;
+  /** The stage that asks for action now, with its date; empty when closed. */
+  currentText: string;
+  lateNote: string;
+  note: string;
+  ownerName: string;
+  teamName: string;
+  anchorLabel: string;
+  anchorDate: string;
+  stages: Array<{ due: string; text: string; state: string }>;
+  actions: { hulpGestart: boolean; afgerond: boolean; verlengen: boolean; overdragen: boolean; escaleren: boolean; overleg: boolean };
+  colleagues: Choice[];
+  /** Earliest date the "Verlengen" date picker offers (tomorrow). */
+  minDate: string;
+}
+
+export interface DigestCardData {
+  teamName: string;
+  dateText: string;
+  summaryText: string;
+  sections: Array<{ title: string; color: 'Default' | 'Attention' | 'Warning'; groups: Array<{ owner: string; lines: Array<{ text: string }> }> }>;
+}
+
+export interface StartCardData {
+  message: string;
+  hint: string;
+  items: Array<{ itemId: number; due: string; text: string }>;
+  kinds: Choice[];
+  owners: Choice[];
+  defaultOwner: string;
+  teams: Choice[];
+  defaultTeam: string;
+}
+
+export interface EvaluationCardData {
+  dateText: string;
+  weeks: number;
+}
+
+const teamName = (office: Office, id: string) => office.regioteams.find((t) => t.id === id)?.name ?? id;
+const kindLabel = (kind: MonitoringKind | undefined, id: string) => kind?.label ?? id;
+const stageRule = (kind: MonitoringKind | undefined, stage: string) => kind?.stages.find((s) => s.id === stage);
+
+/** One item: its current deadline, all stages and the actions its rule offers now. */
+export function itemView(item: ItemSnapshot, { office, zone }: RenderContext): ItemCardData {
+  const { today } = item;
+  const date = (iso: string) => dutchDate(iso, zone);
+  const kind = findKind(office.monitoringRules, item.kind);
+  const stageText = (id: string) => stageRule(kind, id)?.text ?? id;
+  const current = item.stages.find((s) => s.stage === item.currentStage);
+  const offered = new Set(item.status === 'open' ? kind?.actions ?? [] : []);
+  const overdue = !!current && current.dueOn < today;
+  return {
+    itemId: item.id,
+    kindLabel: kindLabel(kind, item.kind),
+    caseReference: item.caseReference,
+    headerStyle: item.status === 'closed' ? 'good' : current?.late || overdue || item.escalated ? 'attention' : 'warning',
+    statusText:
+      item.status === 'closed'
+        ? OUTCOME[item.outcome ?? ''] ?? 'Afgesloten.'
+        : current
+          ? `Open · termijn ${overdue ? 'verlopen op' : 'op'} ${date(current.dueOn)}`
+          : 'Open · geen termijnen meer gepland',
+    currentText: current ? stageText(current.stage) : '',
+    lateNote: current?.late ? `Te laat gemeld: deze termijn viel op ${date(current.dueOn)} terwijl Wendbaar geen herinneringen kon sturen.` : '',
+    note: [
+      item.meetingRecorded ? 'Het overleg is vastgelegd.' : '',
+      item.escalated ? 'Geëscaleerd naar de teamleider.' : '',
+      current && current.round > 0 ? `Verlengd tot ${date(current.dueOn)}.` : '',
+    ].filter(Boolean).join(' '),
+    ownerName: item.ownerName || 'onbekend',
+    teamName: teamName(office, item.regioteam),
+    anchorLabel: kind?.anchorLabel ?? 'Datum',
+    anchorDate: date(item.anchorDate),
+    stages: item.stages.map((s) => ({ due: date(s.dueOn), text: stageText(s.stage), state: s.late ? 'te laat gemeld' : STAGE_STATE[s.status] })),
+    actions: {
+      hulpGestart: offered.has('hulp-gestart'),
+      afgerond: offered.has('afgerond'),
+      verlengen: offered.has('verlengen'),
+      overdragen: offered.has('overdragen') && item.colleagues.length > 0,
+      escaleren: offered.has('escaleren') && !item.escalated,
+      overleg: offered.has('overleg-vastgelegd') && !item.meetingRecorded,
+    },
+    colleagues: item.colleagues.map((p) => ({ title: p.name, value: p.aad })),
+    minDate: isoDay(parseIsoDay(today, zone).plus({ days: 1 })),
+  };
+}
+
+/** A regioteam's digest: overdue, due today and later this week, per consulent alphabetically. */
+export function digestView(digest: DigestSnapshot, { office, zone }: RenderContext): DigestCardData {
+  const line = (r: DigestLine) => {
+    const kind = findKind(office.monitoringRules, r.kind);
+    const when = r.dueOn === digest.today ? '' : ` (${dutchDate(r.dueOn, zone)})`;
+    return { text: `${r.caseReference} — ${kindLabel(kind, r.kind)}: ${stageRule(kind, r.stage)?.text ?? r.stage}${when}${r.late ? ' · te laat gemeld' : ''}` };
+  };
+  const grouped = (list: DigestLine[]) => {
+    const byOwner = new Map<string, DigestLine[]>();
+    for (const r of list) {
+      const owner = r.ownerName || 'Onbekende consulent';
+      byOwner.set(owner, [...(byOwner.get(owner) ?? []), r]);
+    }
+    return [...byOwner.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl')).map(([owner, items]) => ({ owner, lines: items.map(line) }));
+  };
+  const { overdue, dueToday, upcoming } = digest;
+  const sections: DigestCardData['sections'] = [];
+  if (overdue.length) sections.push({ title: `Verlopen (${overdue.length})`, color: 'Attention', groups: grouped(overdue) });
+  if (dueToday.length) sections.push({ title: `Vandaag (${dueToday.length})`, color: 'Warning', groups: grouped(dueToday) });
+  if (upcoming.length) sections.push({ title: `Later deze week (${upcoming.length})`, color: 'Default', groups: grouped(upcoming) });
+  return {
+    teamName: teamName(office, digest.regioteam),
+    dateText: dutchDate(digest.today, zone),
+    summaryText: digestCountsText({ dueToday: dueToday.length, upcoming: upcoming.length, overdue: overdue.length }),
+    sections,
+  };
+}
+
+/** The line that confirms a new item on the `monitoring` card. */
+export const startedMessage = (caseReference: string, kind: MonitoringKind) =>
+  `Monitoring gestart voor casus ${caseReference} (${kind.label.toLowerCase()}). Je krijgt een herinnering op elke termijn.`;
+
+/** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
+export function startView(overview: MonitoringOverview, actor: Actor, { office, zone }: RenderContext, message = ''): StartCardData {
+  const kinds = office.monitoringRules.kinds;
+  const itemText = (item: OwnItem) => {
+    const kind = findKind(office.monitoringRules, item.kind);
+    const stage = item.stage ? stageRule(kind, item.stage) : undefined;
+    return `${item.caseReference} · ${kindLabel(kind, item.kind)}${stage ? `: ${stage.text}` : ''}`;
+  };
+  return {
+    message,
+    hint: `Datum: ${kinds.map((k) => `${k.label.toLowerCase()} = ${k.anchorLabel.toLowerCase()}`).join('; ')}.`,
+    items: overview.items.map((item) => ({ itemId: item.id, due: item.dueOn ? dutchDate(item.dueOn, zone) : '—', text: itemText(item) })),
+    kinds: kinds.map((k) => ({ title: k.label, value: k.id })),
+    owners: [{ title: `${actor.name || 'Ik'} (ik)`, value: actor.aadObjectId }, ...overview.colleagues.map((p) => ({ title: p.name, value: p.aad }))],
+    defaultOwner: actor.aadObjectId,
+    teams: office.regioteams.map((t) => ({ title: t.name, value: t.id })),
+    defaultTeam: overview.regioteam,
+  };
+}
+
+/** The reminder to MT and beleid ahead of a half-yearly evaluation. */
+export const evaluationView = (d: { evaluationDate: string; leadWeeks: number }, { zone }: RenderContext): EvaluationCardData =>
+  ({ dateText: dutchDate(d.evaluationDate, zone), weeks: d.leadWeeks });
