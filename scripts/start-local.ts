@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { main } from '../bot/main';
+import { projectRoot } from './package-app';
 
 /**
  * `npm start`: the bot with the embedded database plus the Microsoft 365 Agents Playground, a
  * Teams-like chat on localhost that needs no Microsoft account.
  */
-function localEnv(): NodeJS.ProcessEnv {
-  const file = path.join(__dirname, '..', '..', 'config', 'local.env');
+function localEnv(root: string): NodeJS.ProcessEnv {
+  const file = path.join(root, 'config', 'local.env');
   const defaults: Record<string, string> = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
@@ -63,10 +64,10 @@ function playgroundConfig(root: string, who: string | undefined): { path?: strin
 }
 
 async function run() {
-  const root = path.join(__dirname, '..', '..');
+  const root = projectRoot();
   const user = playgroundConfig(root, process.argv[2]);
-  const app = await main(localEnv());
-  const playgroundPort = 56150;
+  const app = await main(localEnv(root));
+  const playgroundPort = Number(process.env.WENDBAAR_PLAYGROUND_PORT || 56150);
   const bin = require.resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(process.execPath, [bin, '-e', `${app.url}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(playgroundPort)], {
     // The playground exits when its stdin closes, so it gets a pipe that stays open.
