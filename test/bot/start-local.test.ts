@@ -7,6 +7,7 @@ import { personalMessage, useServiceUrl } from '../fixtures/activities';
 import { users } from '../fixtures/people';
 import { FakeConnector } from '../harness/fake-connector';
 import { cardsOf } from '../harness/harness';
+import { testDialect } from '../harness/test-db';
 
 /**
  * `npm start` as a newcomer sees it, on whichever Node runs the suite: the bot and the Agents
@@ -24,7 +25,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('npm start (local mode with the Agents Playground)', () => {
+// npm start always uses the embedded database, so the PostgreSQL pass of the suite has nothing to add.
+const embeddedPass = testDialect() === 'pglite' ? describe : describe.skip;
+
+embeddedPass('npm start (local mode with the Agents Playground)', () => {
   let dataDir: string;
   let connector: FakeConnector;
 
