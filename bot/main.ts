@@ -1,9 +1,15 @@
+import type { DestinationStream } from 'pino';
 import { loadConfig, ConfigError } from '../config';
 import { createLogger } from '../services/logger';
 import { startServer } from './server';
 
+export interface MainOptions {
+  /** Where log lines go: JSON on stdout unless given (`npm start` passes a terminal printer). */
+  logDestination?: DestinationStream;
+}
+
 /** `npm run serve`: the bot alone, as a container or service runs it. */
-export async function main(env: NodeJS.ProcessEnv = process.env) {
+export async function main(env: NodeJS.ProcessEnv = process.env, options: MainOptions = {}) {
   let config;
   try {
     config = loadConfig(env);
@@ -14,7 +20,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     }
     throw error;
   }
-  const log = createLogger(config.env.LOG_LEVEL);
+  const log = createLogger(config.env.LOG_LEVEL, options.logDestination);
   log.info(
     { mode: config.localMode ? 'local' : 'authenticated', database: config.env.DATABASE_URL ? 'postgres' : 'embedded' },
     config.localMode

@@ -29,8 +29,9 @@ export class PackageError extends Error {
   constructor(
     message: string,
     readonly problems: string[] = [],
+    hint?: string,
   ) {
-    super(problems.length ? `${message}\n${problems.map((p) => `  - ${p}`).join('\n')}` : message);
+    super([problems.length ? `${message}\n${problems.map((p) => `  - ${p}`).join('\n')}` : message, hint].filter(Boolean).join('\n'));
   }
 }
 
@@ -51,16 +52,27 @@ export function packageSettingsFromEnv(env: NodeJS.ProcessEnv, version: string):
   const problems: string[] = [];
   const appId = (env.MicrosoftAppId ?? '').trim();
   const publicUrl = (env.WENDBAAR_PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
-  if (!GUID.test(appId)) problems.push('MicrosoftAppId: must be the bot registration\'s app id (a GUID)');
+  if (!appId) problems.push('MicrosoftAppId: must be set to the bot registration\'s app id (a GUID)');
+  else if (!GUID.test(appId)) problems.push('MicrosoftAppId: must be the bot registration\'s app id (a GUID)');
   let host = '';
-  try {
-    const url = new URL(publicUrl);
-    if (url.protocol !== 'https:') problems.push('WENDBAAR_PUBLIC_URL: Teams only loads https:// tabs and bots');
-    host = `${url.host}${url.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    problems.push('WENDBAAR_PUBLIC_URL: must be the public https:// address of the bot, e.g. https://wendbaar.example.org');
+  if (!publicUrl) {
+    problems.push('WENDBAAR_PUBLIC_URL: must be set to the public https:// address of the bot, e.g. https://wendbaar.example.org');
+  } else {
+    try {
+      const url = new URL(publicUrl);
+      if (url.protocol !== 'https:') problems.push('WENDBAAR_PUBLIC_URL: Teams only loads https:// tabs and bots');
+      host = `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      problems.push('WENDBAAR_PUBLIC_URL: must be the public https:// address of the bot, e.g. https://wendbaar.example.org');
+    }
   }
-  if (problems.length) throw new PackageError('Cannot build the app package: configuration is incomplete', problems);
+  if (problems.length) {
+    throw new PackageError(
+      'Cannot build the app package: configuration is incomplete',
+      problems,
+      'Set them in the environment, for example: MicrosoftAppId=00000000-0000-0000-0000-000000000000 WENDBAAR_PUBLIC_URL=https://wendbaar.example.org npm run package',
+    );
+  }
   return { appId, publicUrl, host, version };
 }
 

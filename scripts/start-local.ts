@@ -2,14 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import pretty from 'pino-pretty';
 import { main } from '../bot/main';
+import { projectRoot } from './package-app';
 
 /**
  * `npm start`: the bot with the embedded database plus the Microsoft 365 Agents Playground, a
  * Teams-like chat on localhost that needs no Microsoft account.
  */
-function localEnv(): NodeJS.ProcessEnv {
-  const file = path.join(__dirname, '..', '..', 'config', 'local.env');
+function localEnv(root: string): NodeJS.ProcessEnv {
+  const file = path.join(root, 'config', 'local.env');
   const defaults: Record<string, string> = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
@@ -63,10 +65,12 @@ function playgroundConfig(root: string, who: string | undefined): { path?: strin
 }
 
 async function run() {
-  const root = path.join(__dirname, '..', '..');
+  const root = projectRoot();
   const user = playgroundConfig(root, process.argv[2]);
-  const app = await main(localEnv());
-  const playgroundPort = 56150;
+  // Readable lines for a person at a terminal; `npm run serve` keeps JSON for log collectors.
+  const logDestination = pretty({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', singleLine: true, sync: true });
+  const app = await main(localEnv(root), { logDestination });
+  const playgroundPort = Number(process.env.WENDBAAR_PLAYGROUND_PORT || 56150);
   const bin = require.resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(process.execPath, [bin, '-e', `${app.url}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(playgroundPort)], {
     // The playground exits when its stdin closes, so it gets a pipe that stays open.
@@ -79,11 +83,20 @@ async function run() {
       `  You chat as ${user.name}. Another role: stop and run e.g. "npm start -- ruben" (names in .m365agentsplayground.yml).\n` +
       `  (The chat client listens on all network interfaces; the bot itself only on ${app.url}.)\n\n`,
   );
-  const stop = () => child.kill('SIGTERM');
+  // Ctrl+C reaches the bot (bot/main.ts shuts it down and exits) and the playground alike.
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    child.kill('SIGTERM');
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  child.on('exit', (code) => {
-    process.stderr.write(`Agents Playground stopped (${code ?? 'signal'}); the bot keeps running. Press Ctrl+C to stop.\n`);
+  process.on('exit', () => {
+    if (stopping) process.stdout.write('Wendbaar stopped; the Agents Playground stops with it.\n');
+  });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`Agents Playground stopped (${code ?? signal}); the bot still answers on ${app.url}/api/messages. Press Ctrl+C to stop it.\n`);
   });
 }
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildAppPackage, decodePng, loadSchemas, packageSettingsFromEnv, PackageError, projectRoot, readZip } from '../../scripts/package-app';
+import { buildAppPackage, decodePng, loadSchemas, main, packageSettingsFromEnv, PackageError, projectRoot, readZip } from '../../scripts/package-app';
 
 const root = projectRoot(__dirname);
 const env = { MicrosoftAppId: '7c2f3a55-1d2e-4b0a-9f3e-2a1b0c9d8e7f', WENDBAAR_PUBLIC_URL: 'https://wendbaar.example.org/' };
@@ -70,6 +70,19 @@ test('configuration without an app id or an https address is refused with the re
   expect(() => packageSettingsFromEnv({ WENDBAAR_PUBLIC_URL: 'http://localhost:3978' }, '1.0.0')).toThrow(
     /MicrosoftAppId: must be .*GUID[\s\S]*WENDBAAR_PUBLIC_URL: Teams only loads https/,
   );
+});
+
+test('npm run package without settings says which settings to set, and how', () => {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    expect(main({})).toBe(1);
+    const written = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
+    expect(written).toContain('MicrosoftAppId: must be set to the bot registration\'s app id (a GUID)');
+    expect(written).toContain('WENDBAAR_PUBLIC_URL: must be set to the public https:// address of the bot, e.g. https://wendbaar.example.org');
+    expect(written).toContain('Set them in the environment, for example: MicrosoftAppId=00000000-0000-0000-0000-000000000000 WENDBAAR_PUBLIC_URL=https://wendbaar.example.org npm run package');
+  } finally {
+    stderr.mockRestore();
+  }
 });
 
 test.each([
