@@ -9,30 +9,41 @@ import { loadConfig } from '../config';
 import { startServer, type RunningServer } from '../bot/server';
 import { migrate, openDatabase, type Database } from '../services/db';
 import { openPglite } from '../services/db/pglite';
+import { isoDay, localDay } from '../lib/dates';
 import { createLogger } from '../services/logger';
 import { startBaseline } from './baseline-echo';
-import { runLoad, post, type ActivityFactory, type LoadResult } from './load';
+import { describeRefusal, runLoad, post, type ActivityFactory, type LoadResult } from './load';
+import { measureProcess, type ProcessCost } from './process-cost';
 import { SinkConnector } from './sink-connector';
 
 /**
  * Full-path activity handling through HTTP (restify → CloudAdapter → handler → database → reply to
  * a Bot Connector stand-in) at 1, 16 and 64 concurrent conversations, against the plain botbuilder
- * echo bot (bench/baseline-echo.ts) as the baseline. Also start-up time to /readyz and memory.
- * Embedded database always (on disk in a temporary folder, like production); PostgreSQL when
- * WENDBAAR_BENCH_PG_URL (admin connection string) is set.
+ * echo bot (bench/baseline-echo.ts) as the baseline, with the event-loop delay and CPU time of each
+ * point. Also start-up time to /readyz and memory. Embedded database always (on disk in a temporary
+ * folder, like production); PostgreSQL when WENDBAAR_BENCH_PG_URL (admin connection string) is set.
+ * A submit whose answer is not its scenario's work (a refusal) fails the bench.
+ * WENDBAAR_BENCH_CONCURRENCY (e.g. "16") and WENDBAAR_BENCH_SKIP_STARTUP=true shorten a run.
  */
-const CONCURRENCY = [1, 16, 64];
+const CONCURRENCY = (process.env.WENDBAAR_BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
 /** Bench users (consulenten), each in their own personal chat; all exist before measuring. */
 const PEOPLE = 64;
 const DURATION_MS = Number(process.env.WENDBAAR_BENCH_SECONDS ?? 2) * 1000;
 const TEAMLEIDER = 'aad-bench-tl';
-const MDO_FORM = {
-  type: 'vios', gemeente: 'Houten', omschrijving: '', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten',
-  involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
-  canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
-};
+/** Event-loop delay goals at every concurrency (issue #19), in ms. */
+const DELAY_GOAL = { p99: 20, max: 100 };
+
+/** A day relative to today (the bot runs on the real clock here), as the forms take it. */
+const dayFromToday = (days: number) => isoDay(localDay(new Date()).plus({ days }));
 
 function activities(serviceUrl: string) {
+  // An MDO four weeks ahead: advice is refused for a meeting in the past.
+  const mdoForm = {
+    type: 'vios', gemeente: 'Houten', omschrijving: '', date: dayFromToday(28), time: '14:00', organiser: 'Gemeente Houten',
+    involved: 'nee', caseRefs: '', legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', concreteReason: '',
+    canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee',
+  };
+  const monitoringDate = dayFromToday(-7);
   const base = (conversation: number) => ({
     id: randomUUID(),
     channelId: 'msteams',
@@ -57,9 +68,9 @@ function activities(serviceUrl: string) {
   // on the one person of the c=1 run.
   const monitoringCreate: ActivityFactory = (c, seq) => {
     const who = (c + seq * 16) % PEOPLE;
-    return invoke(who, 'monitoring.create', { kind: 'thuiszitter', caseReference: `C-2026-${c}${String(seq).padStart(5, '0')}`, date: '2026-11-20', owner: `aad-bench-${who}`, regioteam: 'noord' });
+    return invoke(who, 'monitoring.create', { kind: 'thuiszitter', caseReference: `C-2026-${c}${String(seq).padStart(5, '0')}`, date: monitoringDate, owner: `aad-bench-${who}`, regioteam: 'noord' });
   };
-  const mdoAdvise: ActivityFactory = (c) => invoke(c, 'mdo.advise', MDO_FORM);
+  const mdoAdvise: ActivityFactory = (c) => invoke(c, 'mdo.advise', mdoForm);
   return { menu, monitoringCreate, mdoAdvise };
 }
 
@@ -67,6 +78,8 @@ interface Scenario {
   name: string;
   goal?: number;
   make: ActivityFactory;
+  /** What only the scenario's own answer contains; anything else (a form shown again with an error) is a refusal. */
+  accepted?: (body: string) => boolean;
 }
 
 async function startWendbaar(db: Database): Promise<RunningServer> {
@@ -79,37 +92,55 @@ async function startWendbaar(db: Database): Promise<RunningServer> {
   return startServer({ config, db, log: createLogger('silent') });
 }
 
-const fmt = (r: LoadResult) => `${r.throughput.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms${r.errors ? `  (${r.errors} errors)` : ''}`;
+const fmt = (r: LoadResult) => `${r.throughput.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms${r.errors ? `  (${r.errors} errors)` : ''}`;
+const fmtCost = (c: ProcessCost, r: LoadResult) =>
+  `loop delay p99 ${c.delayP99.toFixed(1).padStart(5)} / max ${c.delayMax.toFixed(1).padStart(5)} ms  CPU ${(c.cpuMs / Math.max(1, r.requests)).toFixed(2)} ms/req`;
 
-/** Checks that a scenario really does its work (no error card), so we do not benchmark a refusal. */
-async function probe(url: string, make: ActivityFactory): Promise<string> {
-  const activity = make(999, 1);
-  const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  const text = await response.text();
-  return response.status === 200 && !/Controleer je invoer|niet \(meer\) herkend|Er ging iets mis|Dit mag alleen/.test(text) ? 'ok' : `refused: ${text.slice(0, 160)}`;
+/** Fails before measuring when a scenario's answer is not its own work (we would benchmark a refusal). */
+async function probe(url: string, scenario: Scenario): Promise<void> {
+  if (!scenario.accepted) return;
+  const { status, body } = await post(url, scenario.make(999, 1), true);
+  if (status !== 200 || !scenario.accepted(body)) throw new Error(`${scenario.name} is refused: ${describeRefusal(status, body)}`);
 }
 
-async function benchDatabase(label: string, db: Database, sink: SinkConnector, baselineUrl: string, verbs: string[]): Promise<void> {
+/** Returns the scenarios whose answers were refused while measuring. */
+async function benchDatabase(label: string, db: Database, sink: SinkConnector, baselineUrl: string, verbs: string[]): Promise<string[]> {
   const app = await startWendbaar(db);
   const a = activities(sink.url);
   const scenarios: Scenario[] = [{ name: 'menu (personal message)', goal: 0.5, make: a.menu }];
-  if (verbs.includes('monitoring.create')) scenarios.push({ name: 'card submit, DB write (monitoring.create)', goal: 0.3, make: a.monitoringCreate });
-  if (verbs.includes('mdo.advise')) scenarios.push({ name: 'MDO advice (mdo.advise, DB write)', goal: 0.3, make: a.mdoAdvise });
-  // Warm up: every bench user exists, JIT and connection pools are warm.
-  for (let c = 0; c < PEOPLE; c++) await post(app.url, a.menu(c, 0));
-  console.log(`\n== ${label} ==`);
-  for (const scenario of scenarios) {
-    const check = await probe(app.url, scenario.make);
-    console.log(`\n${scenario.name}${check === 'ok' ? '' : ` — WARNING ${check}`}`);
-    for (const concurrency of CONCURRENCY) {
-      const wendbaar = await runLoad({ url: app.url, concurrency, make: scenario.make, durationMs: DURATION_MS });
-      const baseline = await runLoad({ url: baselineUrl, concurrency, make: scenario.make, durationMs: DURATION_MS });
-      const ratio = wendbaar.throughput / baseline.throughput;
-      const verdict = scenario.goal === undefined ? '' : ratio >= scenario.goal ? `  ≥ ${scenario.goal} ok` : `  < goal ${scenario.goal}`;
-      console.log(`  c=${String(concurrency).padStart(2)}  wendbaar ${fmt(wendbaar)}  |  baseline ${fmt(baseline)}  |  ratio ${ratio.toFixed(2)}${verdict}`);
-    }
+  if (verbs.includes('monitoring.create')) {
+    scenarios.push({ name: 'card submit, DB write (monitoring.create)', goal: 0.3, make: a.monitoringCreate, accepted: (body) => body.includes('Monitoring gestart voor casus') });
   }
-  await app.close();
+  if (verbs.includes('mdo.advise')) {
+    // Only the advice card (of a stored advice) offers the decision.
+    scenarios.push({ name: 'MDO advice (mdo.advise, DB write)', goal: 0.3, make: a.mdoAdvise, accepted: (body) => body.includes('"verb":"mdo.decide"') });
+  }
+  const refused: string[] = [];
+  try {
+    // Warm up: every bench user exists, JIT and connection pools are warm.
+    for (let c = 0; c < PEOPLE; c++) await post(app.url, a.menu(c, 0));
+    console.log(`\n== ${label} ==`);
+    for (const scenario of scenarios) {
+      await probe(app.url, scenario);
+      console.log(`\n${scenario.name}`);
+      for (const concurrency of CONCURRENCY) {
+        const load = { concurrency, make: scenario.make, durationMs: DURATION_MS };
+        const { result: wendbaar, cost } = await measureProcess(() => runLoad({ ...load, url: app.url, accepted: scenario.accepted }));
+        const { result: baseline, cost: baselineCost } = await measureProcess(() => runLoad({ ...load, url: baselineUrl }));
+        const ratio = wendbaar.throughput / baseline.throughput;
+        const verdict = scenario.goal === undefined ? '' : ratio >= scenario.goal ? `  ≥ ${scenario.goal} ok` : `  < goal ${scenario.goal}`;
+        const delayVerdict = cost.delayP99 <= DELAY_GOAL.p99 && cost.delayMax <= DELAY_GOAL.max ? 'ok' : `over ${DELAY_GOAL.p99}/${DELAY_GOAL.max}`;
+        console.log(`  c=${String(concurrency).padStart(2)}  wendbaar ${fmt(wendbaar)}  ${fmtCost(cost, wendbaar)} ${delayVerdict}  |  baseline ${fmt(baseline)}  ${fmtCost(baselineCost, baseline)}  |  ratio ${ratio.toFixed(2)}${verdict}`);
+        if (wendbaar.refused > 0) {
+          console.log(`  REFUSED ${wendbaar.refused} of ${wendbaar.requests}: ${wendbaar.refusal}`);
+          refused.push(`${label}: ${scenario.name} at c=${concurrency} (${wendbaar.refused} refused)`);
+        }
+      }
+    }
+  } finally {
+    await app.close();
+  }
+  return refused;
 }
 
 async function freePort(): Promise<number> {
@@ -244,17 +275,23 @@ export async function run(): Promise<void> {
     // On disk, as production runs it (WENDBAAR_DATA_DIR); WENDBAAR_BENCH_MEMORY=true for in-memory.
     const inMemory = process.env.WENDBAAR_BENCH_MEMORY === 'true';
     const dataDir = inMemory ? undefined : mkdtempSync(path.join(os.tmpdir(), 'wendbaar-bench-db-'));
+    const refused: string[] = [];
     try {
       const embedded = await openDatabase({ dataDir });
-      await benchDatabase(`embedded database (PGlite, ${inMemory ? 'in memory' : 'on disk'})`, embedded, sink, baseline.url, verbs);
-      await embedded.close();
+      try {
+        refused.push(...await benchDatabase(`embedded database (PGlite, ${inMemory ? 'in memory' : 'on disk'})`, embedded, sink, baseline.url, verbs));
+      } finally {
+        await embedded.close();
+      }
     } finally {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }
     const pgUrl = process.env.WENDBAAR_BENCH_PG_URL;
-    if (pgUrl) await withPostgres(pgUrl, (db) => benchDatabase('PostgreSQL', db, sink, baseline.url, verbs));
+    if (pgUrl) refused.push(...await withPostgres(pgUrl, (db) => benchDatabase('PostgreSQL', db, sink, baseline.url, verbs)));
     else console.log('\n(PostgreSQL skipped: set WENDBAAR_BENCH_PG_URL to an admin connection string)');
-    await startupAndMemory(sink);
+    if (process.env.WENDBAAR_BENCH_SKIP_STARTUP !== 'true') await startupAndMemory(sink);
+    // A refused submit measured a form shown again, not the work its scenario is named after.
+    if (refused.length > 0) throw new Error(`answers were refused, so these figures do not measure their scenario:\n  ${refused.join('\n  ')}`);
   } finally {
     await baseline.close();
     await sink.stop();

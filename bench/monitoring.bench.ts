@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { isoDay, localDay, schoolYearOf } from '../lib/dates';
 import { openDatabase, type Database } from '../services/db';
 import { DUE_STAGES_SQL } from '../services/monitoring/store/announcements';
 
@@ -9,14 +10,15 @@ import { DUE_STAGES_SQL } from '../services/monitoring/store/announcements';
  * generated in the database (INSERT … SELECT generate_series); each item has two stages spread
  * over two years, stages before "today" already announced, like a database in daily use.
  */
-const TODAY = '2026-11-24';
+const TODAY = isoDay(localDay(new Date()));
+const SCHOOL_YEAR = schoolYearOf(localDay(new Date())).label;
 
 async function fill(db: Database, items: number): Promise<void> {
   await db.exec(`
     INSERT INTO monitoring_items (kind, case_reference, anchor_date, owner_aad, regioteam, school_year, created_by)
     SELECT CASE g % 3 WHEN 0 THEN 'overdracht-wijkteam' WHEN 1 THEN 'thuiszitter' ELSE 'no-show' END,
-           'C-' || g, DATE '2025-06-01' + (g % 730), 'aad-bench-' || (g % 400), CASE g % 2 WHEN 0 THEN 'noord' ELSE 'zuid' END,
-           '2026-2027', 'bench'
+           'C-' || g, DATE '${TODAY}' - 540 + (g % 730), 'aad-bench-' || (g % 400), CASE g % 2 WHEN 0 THEN 'noord' ELSE 'zuid' END,
+           '${SCHOOL_YEAR}', 'bench'
     FROM generate_series(1, ${items}) AS g;
     INSERT INTO monitoring_stages (item_id, stage, seq, due_on, status)
     SELECT i.id, s.stage, s.seq, i.anchor_date + s.days,

@@ -6,12 +6,11 @@
  * Plain CommonJS on purpose: a worker thread loads its file directly, so one .js file runs the same
  * under jest and tsx (TypeScript sources) and from dist/ (copied there by scripts/copy-assets.js).
  *
- * Statements run one at a time in arrival order. Transactions come on their own port and go first:
- * the bot's thread waits synchronously for those of their statements whose rows it needs, and while
- * one is open only its statements run; everything else waits until it commits or rolls back.
+ * PGlite is one session. Statements run one at a time in arrival order; while a transaction is open
+ * only its own statements run, and everything else waits in the queue until it commits or rolls back.
  */
 const { mkdirSync } = require('node:fs');
-const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite, parse, protocol } = require('@electric-sql/pglite');
 
 // Data-changing and reading statements are kept as named prepared statements (plans cached);
@@ -37,8 +36,8 @@ function errorData(/** @type {any} */ error) {
 }
 
 async function open() {
-  /** @type {{ dataDir?: string; txPort: import('node:worker_threads').MessagePort; signal: Int32Array }} */
-  const { dataDir, txPort, signal } = workerData;
+  /** @type {{ dataDir?: string }} */
+  const { dataDir } = workerData;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = new PGlite(dataDir);
   await pg.waitReady;
@@ -110,37 +109,49 @@ async function open() {
   }
 
   /**
-   * `deferred`: a write whose result the caller does not wait for; a failure is kept and given to
-   * the transaction's next statement or its commit. `async`: answer on the ordinary port.
-   * @typedef {{ id?: number; op: 'query' | 'begin' | 'commit' | 'rollback' | 'exec' | 'close'; sql?: string; params?: unknown[]; deferred?: boolean; async?: boolean }} Request
+   * `tx`: the number of the transaction the request belongs to (begin, its statements, commit or
+   * rollback); none for a statement of its own.
+   * @typedef {{ id?: number; op: 'query' | 'begin' | 'commit' | 'rollback' | 'exec' | 'close'; sql?: string; params?: unknown[]; tx?: number }} Request
    */
 
-  /** The first failure of a deferred write in the open transaction. */
-  /** @type {unknown} */
-  let deferredFailure;
+  /** The transaction whose statements run now; undefined when none is open. */
+  /** @type {number | undefined} */
+  let open;
+  /**
+   * The open transaction's first failed statement. PostgreSQL answers COMMIT of a failed transaction
+   * by rolling back without an error; the commit is refused with this error instead, so a caller that
+   * caught a statement's error can never believe its transaction was stored.
+   * @type {unknown}
+   */
+  let failure;
 
   /** @param {Request} request */
   async function handle(request) {
+    if (request.tx !== undefined && request.op !== 'begin' && request.tx !== open) {
+      throw new Error('this transaction has already ended; its statements must be awaited inside the transaction callback');
+    }
     switch (request.op) {
       case 'query':
-        if (deferredFailure !== undefined) throw deferredFailure;
         try {
           return await run(/** @type {string} */ (request.sql), request.params ?? []);
         } catch (error) {
-          if (request.deferred) deferredFailure = error;
+          if (request.tx !== undefined) failure ??= error;
           throw error;
         }
       case 'begin':
+        open = request.tx;
         beginPending = true;
+        failure = undefined;
         return undefined;
       case 'commit':
       case 'rollback': {
         const sent = !beginPending;
-        const failure = deferredFailure;
+        const failed = failure;
+        open = undefined;
         beginPending = false;
-        deferredFailure = undefined;
-        if (sent) await command(request.op === 'commit' && failure === undefined ? 'COMMIT' : 'ROLLBACK');
-        if (request.op === 'commit' && failure !== undefined) throw failure;
+        failure = undefined;
+        if (sent) await command(request.op === 'commit' && failed === undefined ? 'COMMIT' : 'ROLLBACK');
+        if (request.op === 'commit' && failed !== undefined) throw failed;
         return undefined;
       }
       case 'exec':
@@ -154,40 +165,25 @@ async function open() {
 
   /** @type {Request[]} */
   const queue = [];
-  /** @type {Request[]} */
-  const txQueue = [];
-  let inTransaction = false;
   let pumping = false;
 
-  /** Transaction requests that arrived while a statement ran, without waiting for the event loop. */
-  function pollTransactions() {
-    for (let m = receiveMessageOnPort(txPort); m; m = receiveMessageOnPort(txPort)) txQueue.push(m.message);
-  }
-
-  /** Answers a transaction statement: the bot's thread is blocked in Atomics.wait until notified. */
-  function answerTransaction(/** @type {object} */ reply) {
-    txPort.postMessage(reply);
-    Atomics.store(signal, 0, 1);
-    Atomics.notify(signal, 0);
+  /** The next request to run: the oldest, or while a transaction is open, that transaction's oldest. */
+  function next() {
+    if (open === undefined) return queue.shift();
+    const i = queue.findIndex((request) => request.tx === open);
+    return i < 0 ? undefined : queue.splice(i, 1)[0];
   }
 
   async function pump() {
     if (pumping) return;
     pumping = true;
     try {
-      for (;;) {
-        pollTransactions();
-        const fromTx = txQueue.length > 0 || inTransaction;
-        const request = fromTx ? txQueue.shift() : queue.shift();
-        if (!request) break;
-        if (request.op === 'begin') inTransaction = true;
-        if (request.op === 'commit' || request.op === 'rollback') inTransaction = false;
-        const answer = fromTx && !request.async ? answerTransaction : (/** @type {object} */ reply) => parentPort?.postMessage(reply);
+      for (let request = next(); request; request = next()) {
         try {
           const rows = await handle(request);
-          if (request.id !== undefined) answer({ id: request.id, rows });
+          if (request.id !== undefined) parentPort?.postMessage({ id: request.id, rows });
         } catch (error) {
-          if (request.id !== undefined) answer({ id: request.id, error: errorData(error) });
+          if (request.id !== undefined) parentPort?.postMessage({ id: request.id, error: errorData(error) });
         }
       }
     } finally {
@@ -197,10 +193,6 @@ async function open() {
 
   parentPort?.on('message', (/** @type {Request} */ request) => {
     queue.push(request);
-    void pump();
-  });
-  txPort.on('message', (/** @type {Request} */ request) => {
-    txQueue.push(request);
     void pump();
   });
 }

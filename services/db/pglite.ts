@@ -1,34 +1,28 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Database, Queryable } from './types';
 
 /**
  * Embedded PostgreSQL (PGlite, WASM). `dataDir` undefined keeps everything in memory (tests).
  *
  * PGlite runs in its own worker thread (pglite-worker.js): its work (planning, executing, WAL
- * writes, protocol parsing) is a third to a half of a turn's CPU, and on the bot's own thread it
- * would queue behind HTTP and card work. In its thread it uses the second core, as a PostgreSQL
- * server would. Messages: { id, op, sql?, params? } in, { id, rows } or { id, error } out.
+ * writes, protocol parsing) is a large part of a turn's CPU, and on the bot's own thread it would
+ * hold up HTTP and card work (and the event loop) while it runs. In its thread it uses the second
+ * core, as a PostgreSQL server would. Every statement is awaited asynchronously; this thread never
+ * waits for the worker. Messages: { id, op, sql?, params?, tx? } in, { id, rows } or { id, error } out.
  *
- * PGlite is one session, so an open transaction blocks every other statement. A transaction's
- * statements therefore go on their own port, which the worker serves first, and the ones whose rows
- * the caller needs are waited for synchronously (Atomics.wait until the worker answers): the
- * transaction finishes within the current task instead of waiting behind other turns' HTTP work
- * between its statements. Writes without RETURNING are not waited for (their rows are always
- * empty); if one fails, the transaction's next statement or its commit throws that error and
- * everything rolls back, as it would have. The commit is awaited asynchronously.
- * Transactions take turns here.
+ * PGlite is one session shared by every caller. A transaction's messages carry its number, and
+ * while it is open the worker runs only those; other callers' statements wait in the worker's queue
+ * until it commits or rolls back. Transactions take turns here. Every statement of a transaction is
+ * awaited, so a failing one rejects where it was issued; the transaction then rolls back, and its
+ * commit is refused with that error even if the callback caught it.
  *
  * Durability: PGlite starts PostgreSQL with fsync off. A commit still writes its WAL to the operating
  * system before returning, so committed data survives the process being killed (SIGKILL), not a
  * power loss or kernel crash before the OS flushes (see README, Performance).
  */
-type Op = 'query' | 'commit' | 'rollback' | 'exec' | 'close';
-/** Far longer than any statement of a turn or job takes; only a dead worker gets here. */
-const TRANSACTION_STATEMENT_TIMEOUT_MS = 60_000;
-const WRITE_WITHOUT_ROWS = /^\s*(INSERT|UPDATE|DELETE)\b/i;
-const RETURNING = /\bRETURNING\b/i;
+type Op = 'query' | 'begin' | 'commit' | 'rollback' | 'exec' | 'close';
 interface ErrorData {
   name: string;
   message: string;
@@ -54,12 +48,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 }
 
 async function startPglite(dataDir?: string): Promise<Database> {
-  const { port1: txPort, port2: workerTxPort } = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(path.join(__dirname, 'pglite-worker.js'), {
-    workerData: { dataDir, txPort: workerTxPort, signal },
-    transferList: [workerTxPort],
-  });
+  const worker = new Worker(path.join(__dirname, 'pglite-worker.js'), { workerData: { dataDir } });
   const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let stopped: Error | undefined;
@@ -96,7 +85,7 @@ async function startPglite(dataDir?: string): Promise<Database> {
   await ready;
   worker.unref();
 
-  function call(op: Op, fields: { sql?: string; params?: readonly unknown[] } = {}): Promise<unknown[]> {
+  function call(op: Op, fields: { sql?: string; params?: readonly unknown[]; tx?: number } = {}): Promise<unknown[]> {
     if (stopped) return Promise.reject(stopped);
     const id = (nextId += 1);
     return new Promise((resolve, reject) => {
@@ -106,68 +95,46 @@ async function startPglite(dataDir?: string): Promise<Database> {
     });
   }
 
-  /** One transaction request, answered synchronously. */
-  function callInTransaction(op: Op, fields: { sql?: string; params?: readonly unknown[] } = {}): unknown[] {
-    if (stopped) throw stopped;
-    const id = (nextId += 1);
-    // Reset before asking: the worker sets it to 1 after posting this answer.
-    Atomics.store(signal, 0, 0);
-    txPort.postMessage({ id, op, ...fields });
-    // Blocked here, this thread cannot hear that the worker died: give up after a while instead.
-    const deadline = Date.now() + TRANSACTION_STATEMENT_TIMEOUT_MS;
-    for (;;) {
-      const received = receiveMessageOnPort(txPort);
-      const reply = received?.message as { id: number; rows?: unknown[]; error?: ErrorData } | undefined;
-      if (reply?.id === id) {
-        if (reply.error) throw rebuild(reply.error);
-        return reply.rows ?? [];
-      }
-      // (An answer to an earlier statement that timed out here is dropped.)
-      if (reply) continue;
-      if (Date.now() > deadline) throw new Error(`the embedded database did not answer within ${TRANSACTION_STATEMENT_TIMEOUT_MS / 1000} s`);
-      Atomics.wait(signal, 0, 0, 1000);
-    }
-  }
+  let transactions = 0;
+  /** Settles when the transaction before has sent its commit or rollback. */
+  let turn: Promise<void> = Promise.resolve();
 
-  /** Runs `fn`; resolves once the commit is on its way, with the result and the commit's answer. */
-  async function runTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<{ result: T; committed: Promise<unknown> }> {
-    if (stopped) throw stopped;
-    txPort.postMessage({ op: 'begin' });
-    const inTransaction: Queryable = {
-      query: async <R>(sql: string, params: readonly unknown[] = []) => {
-        if (WRITE_WITHOUT_ROWS.test(sql) && !RETURNING.test(sql)) {
-          txPort.postMessage({ op: 'query', sql, params, deferred: true });
-          return [];
-        }
-        return callInTransaction('query', { sql, params }) as R[];
-      },
-    };
+  /**
+   * Runs `fn` in transaction number `tx` once the one before has finished. The worker keeps the
+   * order of what it is sent, so the next transaction may start as soon as this one's commit or
+   * rollback is on its way; `release` lets it.
+   */
+  async function runTransaction<T>(fn: (tx: Queryable) => Promise<T>, release: () => void): Promise<T> {
+    if (stopped) {
+      release();
+      throw stopped;
+    }
+    const tx = (transactions += 1);
+    // No answer needed: BEGIN travels with the transaction's first statement.
+    worker.postMessage({ op: 'begin', tx });
     let result: T;
     try {
-      result = await fn(inTransaction);
+      result = await fn({ query: <R>(sql: string, params: readonly unknown[] = []) => call('query', { sql, params, tx }) as Promise<R[]> });
     } catch (error) {
-      txPort.postMessage({ op: 'rollback' });
+      const rollback = call('rollback', { tx });
+      release();
+      await rollback.catch(() => undefined);
       throw error;
     }
-    const id = (nextId += 1);
-    const committed = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-    worker.ref();
-    txPort.postMessage({ id, op: 'commit', async: true });
-    return { result, committed };
+    const commit = call('commit', { tx });
+    release();
+    await commit;
+    return result;
   }
-
-  let transactions: Promise<unknown> = Promise.resolve();
 
   return {
     dialect: 'pglite',
     query: <T>(sql: string, params: readonly unknown[] = []) => call('query', { sql, params }) as Promise<T[]>,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      // The next transaction may start as soon as this one's commit is sent: the worker keeps order.
-      const run = transactions.then(() => runTransaction(fn));
-      transactions = run.catch(() => undefined);
-      const { result, committed } = await run;
-      await committed;
-      return result;
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const before = turn;
+      let release!: () => void;
+      turn = new Promise((resolve) => (release = resolve));
+      return before.then(() => runTransaction(fn, release));
     },
     exec: async (sql) => {
       await call('exec', { sql });

@@ -57,11 +57,25 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
         broken = error;
       };
       client.on('error', onError);
+      // PostgreSQL answers COMMIT of a transaction whose statement failed by rolling back without an
+      // error: that first failure is thrown instead, even when the callback caught it.
+      let failure: unknown;
+      let ended = false;
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async (sql, params = []) => (await run(client, sql, params)).rows,
+          query: async (sql, params = []) => {
+            // The client goes back to the pool afterwards: a late statement would run outside the transaction.
+            if (ended) throw new Error('this transaction has already ended; its statements must be awaited inside the transaction callback');
+            try {
+              return (await run(client, sql, params)).rows;
+            } catch (error) {
+              failure ??= error;
+              throw error;
+            }
+          },
         });
+        if (failure !== undefined) throw failure;
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -70,6 +84,7 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
         });
         throw error;
       } finally {
+        ended = true;
         client.off('error', onError);
         // Passing an error makes the pool destroy the connection instead of reusing it.
         client.release(broken);

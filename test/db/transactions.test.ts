@@ -1,11 +1,10 @@
 import { auditedWrite, auditTrail } from '../../services/audit/store';
-import type { Database } from '../../services/db';
+import type { Database, Queryable } from '../../services/db';
 import { openTestDatabase, testDialect, type TestDatabase } from '../harness/test-db';
 
 /**
- * What every service relies on from `db.transaction` and `db.query`, on both databases. On the
- * embedded one this goes through its worker thread (services/db/pglite.ts): writes without
- * RETURNING are not waited for, so their failures must still fail the whole transaction.
+ * What every service relies on from `db.transaction` and `db.query`, on both databases. The embedded
+ * one is a single session in its worker thread (services/db/pglite.ts), shared by every caller.
  */
 describe('database transactions', () => {
   let t: TestDatabase;
@@ -76,6 +75,61 @@ describe('database transactions', () => {
     );
     const expected = Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 5 !== 0).map((i) => `t${i}-done`).sort();
     expect(await labels()).toEqual(expected);
+  });
+
+  it('rejects a failing write inside a transaction at that statement, and rolls back', async () => {
+    await db.query(`INSERT INTO tx_probe (label) VALUES ('taken')`);
+    const reached: string[] = [];
+    const failing = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, ['first']);
+      reached.push('first');
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, ['taken']).catch((error: unknown) => {
+        reached.push(`failed ${(error as { code?: string }).code}`);
+        throw error;
+      });
+      reached.push('after the failing write');
+    });
+    await expect(failing).rejects.toMatchObject({ code: '23505' });
+    expect(reached).toEqual(['first', 'failed 23505']);
+    expect(await labels()).toEqual(['taken']);
+  });
+
+  it('does not commit when the callback swallowed a failed statement', async () => {
+    await db.query(`INSERT INTO tx_probe (label) VALUES ('taken')`);
+    const swallowed = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, ['first']);
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ($1)`, ['taken']).catch(() => undefined);
+      return 'done';
+    });
+    await expect(swallowed).rejects.toMatchObject({ code: '23505' });
+    expect(await labels()).toEqual(['taken']);
+  });
+
+  it('keeps a statement from outside out of an open transaction: it stands when the transaction rolls back', async () => {
+    const order: string[] = [];
+    let outside: Promise<unknown> | undefined;
+    const failing = db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ('inside')`);
+      // Another turn's write while this transaction waits on I/O between its statements.
+      outside = db.query(`INSERT INTO tx_probe (label) VALUES ('outside')`).then(() => order.push('outside written'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await tx.query(`SELECT 1`);
+      throw new Error('handler failed');
+    }).catch((error: Error) => order.push(`transaction: ${error.message}`));
+    await Promise.all([failing, outside]);
+    expect(await labels()).toEqual(['outside']);
+    // The embedded database is one session: the outside statement waited until the rollback.
+    if (testDialect() === 'pglite') expect(order).toEqual(['transaction: handler failed', 'outside written']);
+  });
+
+  it('refuses a statement on a transaction that has already ended', async () => {
+    let leaked: Queryable | undefined;
+    await db.transaction(async (tx) => {
+      leaked = tx;
+      await tx.query(`INSERT INTO tx_probe (label) VALUES ('committed')`);
+    });
+    await expect(leaked!.query(`INSERT INTO tx_probe (label) VALUES ('late')`)).rejects.toThrow();
+    expect(await labels()).toEqual(['committed']);
   });
 
   const onPostgres = testDialect() === 'postgres' ? it : it.skip;
