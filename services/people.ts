@@ -1,4 +1,5 @@
 import type { Queryable } from './db';
+import { peopleChanged } from './personal-data/staff';
 
 export interface PersonRow {
   aad_object_id: string;
@@ -25,6 +26,8 @@ export async function upsertPerson(
      RETURNING *`,
     [p.aadObjectId, p.teamsUserId ?? null, p.name ?? null, p.upn ?? null, p.regioteam ?? null],
   );
+  // A new colleague's name may be written in posts from now on.
+  peopleChanged();
   return rows[0]!;
 }
 
@@ -81,5 +84,6 @@ export async function upsertTeamMembers(q: Queryable, members: readonly TeamMemb
      SELECT count(*)::int AS changed FROM written`,
     [JSON.stringify(batch)],
   );
+  if ((rows[0]?.changed ?? 0) > 0) peopleChanged();
   return rows[0]?.changed ?? 0;
 }

@@ -16,7 +16,7 @@ import { linkedChannels } from '../../services/conversations';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import { validationError } from '../../services/errors';
 import { setRegioteam } from '../../services/people';
-import { assertNoPersonalData, caseReferenceSchema } from '../../services/privacy';
+import { caseReferenceSchema } from '../../services/privacy';
 import { optionalText } from '../../services/validation';
 import type { CommandDef, Feature, TurnScope } from '../routes';
 import { action } from '../routes';
@@ -147,8 +147,6 @@ const actions = {
     if (data.periodFrom && data.periodTo && data.periodTo < data.periodFrom) {
       throw validationError('Periode: de einddatum ligt voor de begindatum.');
     }
-    assertNoPersonalData(data.description, 'Korte toelichting');
-    assertNoPersonalData(data.caseRefs, 'Casusnummers');
     const caseRefs = parseCaseRefs(data.caseRefs);
     const channel = (await linkedChannels(scope.deps.db, team.id))[0];
     if (!channel) throw noChannel(team);
@@ -173,7 +171,8 @@ const actions = {
         `Collega's in ${team.name} zien je vraag nu (kenmerk H-${id}). Je krijgt een persoonlijk bericht bij elk aanbod en kiest zelf wie je helpt. Komt er geen hulp, dan wordt je teamleider op tijd ingeschakeld.`,
       ),
     };
-  }, { regioteam: 'Regioteam', kind: 'Soort hulp', caseCount: 'Aantal casussen', reason: 'Reden', urgency: 'Urgentie', periodFrom: 'Periode van', periodTo: 'Periode tot en met', caseRefs: 'Casusnummers', description: 'Korte toelichting' }),
+  }, { regioteam: 'Regioteam', kind: 'Soort hulp', caseCount: 'Aantal casussen', reason: 'Reden', urgency: 'Urgentie', periodFrom: 'Periode van', periodTo: 'Periode tot en met', caseRefs: 'Casusnummers', description: 'Korte toelichting' },
+  { fields: { description: 'casus' } }),
 
   'caseload.offer': action(z.object({ requestId, amount: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'kies een aantal' }).int().min(1, 'kies een aantal').max(20)) }), async (scope, data) => {
     const detail = await scope.deps.db.transaction(async (tx) => {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard, mdoReminderCard } from '../../cards/mdo/cards';
 import { adviceCardData, decidedCardData, meetingName, overviewCardData, reminderCardData } from '../../cards/mdo/view';
 import { can } from '../../services/authz';
-import { decideMdo, recordMdoAdvice } from '../../services/mdo/decisions';
-import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, parseMdoForm, type MdoFormValues } from '../../services/mdo/form';
+import { decideMdo, loadOwnMdo, recordMdoAdvice } from '../../services/mdo/decisions';
+import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, type MdoFormValues } from '../../services/mdo/form';
 import { upcomingMdos } from '../../services/mdo/store';
 import { evaluationPeriod, mdoSummary } from '../../services/mdo/summary';
 import { toggle } from '../../services/validation';
@@ -81,6 +81,10 @@ export const mdoFeature: Feature = {
       });
       scope.log.info({ mdo: row.id, outcome: row.advised_outcome }, 'mdo advice recorded');
       return { card: mdoAdviceCard(adviceCardData(row, officeOf(scope), zoneOf(scope))), summary: 'MDO-advies' };
+    }, MDO_FORM_LABELS, {
+      fields: { organiser: 'organisatie', gemeente: 'organisatie', omschrijving: 'organisatie' },
+      // The form comes back with everything typed and the refusal above it.
+      refused: async (scope, data, refusal) => formReply(scope, formValuesOf(data), refusal.message),
     }),
 
     'mdo.decide': action(decideSchema, async (scope, data) => {
@@ -117,6 +121,14 @@ export const mdoFeature: Feature = {
           scope.log.info({ mdo: result.row.id, overridden: result.row.overridden }, 'mdo decision recorded');
           return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, scope.actor.name)), summary: 'MDO-besluit vastgelegd' };
       }
-    }, { id: 'MDO-besluit', choice: 'Keuze', outcome: 'Besluit', reason: 'Reden', reminder: 'Herinnering' }),
+    }, { id: 'MDO-besluit', choice: 'Keuze', outcome: 'Besluit', reason: 'Reden', reminder: 'Herinnering' }, {
+      // The reason is stored only when deviating from the advice.
+      fields: { reason: { purpose: 'casus', when: (data) => data.choice === 'override' } },
+      refused: async (scope, data, refusal) => {
+        const row = await loadOwnMdo(scope.deps.db, scope.actor, data.id);
+        const keep = { override: { outcome: data.outcome ?? '', reason: data.reason ?? '' }, reminder: data.reminder ?? false };
+        return { card: mdoAdviceCard(adviceCardData(row, officeOf(scope), zoneOf(scope), { ...keep, error: refusal.message })) };
+      },
+    }),
   },
 };

@@ -194,6 +194,7 @@ export const statusFeature: Feature = {
         return { card: previewCard(previewView(office.rings, change, office, deadline, teams)) };
       },
       proposalLabels,
+      { fields: { reason: 'beleid', practiceImpact: 'beleid', partnerText: 'beleid' } },
     ),
     'status.consult': action(
       byChange.extend({ deadline: isoDateInput('kies een uiterste reactiedatum'), regioteams: requiredText(200, 'kies minstens één kanaal') }),
@@ -211,6 +212,7 @@ export const statusFeature: Feature = {
         return decisionReply(scope, data.changeId);
       },
       { skipReason: 'Waarom kan consultatie niet wachten?' },
+      { fields: { skipReason: 'beleid' } },
     ),
     'status.withdraw': action(byChange, async (scope, data) => {
       const change = await withdraw(flowContext(scope), data.changeId);
@@ -221,6 +223,7 @@ export const statusFeature: Feature = {
       byChange.extend({ answer: z.enum(['akkoord', 'zorgen', 'opmerking'], { error: 'kies akkoord, zorgen of opmerking' }), comment: optionalText(1000) }),
       async (scope, data) => ({ card: await respond(flowContext(scope), data.changeId, data.answer, data.comment) }),
       { answer: 'Jouw reactie', comment: 'Toelichting' },
+      { fields: { comment: 'beleid' } },
     ),
     'status.responses': action(byChange, async (scope, data) => {
       authorize(scope.actor, 'status.viewResponses');

@@ -14,7 +14,6 @@ import { addWorkingDays, isoDay, localDay, parseIsoDay } from '../dates';
 import type { Database, Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { conflict, forbidden, notFound, validationError } from '../errors';
-import { assertNoPersonalData } from '../privacy';
 import { loadInForce } from './current';
 import { applyPreset, expiryAction, findPreset, validateTaskStatuses, type ReasonCategory, type TaskStatuses } from './model';
 import {
@@ -106,9 +105,6 @@ export function proposedTasks(office: Office, input: Pick<ProposalInput, 'preset
 
 export async function createDraft(ctx: FlowContext, input: ProposalInput): Promise<ChangeRow> {
   authorize(ctx.actor, 'status.propose');
-  assertNoPersonalData(input.reason, 'Toelichting op de aanleiding');
-  assertNoPersonalData(input.practiceImpact, 'Wat betekent dit voor de dagelijkse praktijk?');
-  assertNoPersonalData(input.partnerText, 'Tekst voor partners');
   const today = todayOf(ctx);
   const startDate = checkDate(input.startDate, 'Ingangsdatum', ctx.zone);
   const endDate = checkDate(input.endDate, 'Verwachte einddatum', ctx.zone);
@@ -183,7 +179,6 @@ export async function startConsultation(ctx: FlowContext, changeId: number, dead
 
 export async function skipConsultation(ctx: FlowContext, changeId: number, reason: string): Promise<ChangeRow> {
   authorize(ctx.actor, 'status.propose');
-  assertNoPersonalData(reason, 'Waarom kan consultatie niet wachten?');
   return ctx.db.transaction(async (tx) => {
     const change = await updateReturning(
       tx,
@@ -219,7 +214,6 @@ export async function respond(
   comment: string | undefined,
 ) {
   authorize(ctx.actor, 'status.consult');
-  assertNoPersonalData(comment, 'Toelichting');
   return ctx.db.transaction(async (tx) => {
     const change = (await tx.query<ChangeRow>(`${SELECT_CHANGE} WHERE id = $1 FOR UPDATE`, [changeId])).map((c) => ({ ...c, id: Number(c.id) }))[0];
     if (!change) throw notFound('Dit voorstel bestaat niet (meer).');
