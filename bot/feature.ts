@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/render';
 import type { Actor } from '../services/authz';
 import type { TurnScope } from '../services/context';
+import type { UserFacingError } from '../services/errors';
+import type { FieldPurpose } from '../services/privacy';
 import type { ScheduledJob } from '../services/scheduler/types';
 
 export type { TurnScope };
@@ -22,11 +24,24 @@ export interface CommandDef {
   run(scope: TurnScope, args: string): Promise<Reply | Reply[]>;
 }
 
+/**
+ * The free-text fields of a card action that are posted or stored, each with what the writer
+ * should write instead (FieldPurpose), screened for personal data before the handler runs. A
+ * field may be screened only when the data uses it (`when`). Without `refused` a refusal is a
+ * message under the card, which keeps everything typed; with it the action shows its own card.
+ */
+export interface ScreenSpec<T> {
+  fields: Partial<Record<keyof T & string, FieldPurpose | { purpose: FieldPurpose; when: (data: T) => boolean }>>;
+  refused?: (scope: TurnScope, data: T, refusal: UserFacingError) => Promise<Reply>;
+}
+
 /** A card action: the verb's data schema and its handler. The result replaces the card in place. */
 export interface ActionDef<S extends z.ZodType = z.ZodType> {
   schema: S;
-  /** Labels of the data fields, for Dutch validation messages. */
+  /** Labels of the data fields, for Dutch validation messages and refusals. */
   labels?: Record<string, string>;
+  /** Free-text fields screened for personal data (every free-text field that is posted or stored). */
+  screen?: ScreenSpec<z.infer<S>>;
   handle(scope: TurnScope, data: z.infer<S>): Promise<Reply>;
 }
 
@@ -37,8 +52,9 @@ export function action<S extends z.ZodType>(
   schema: S,
   handle: (scope: TurnScope, data: z.infer<S>) => Promise<Reply>,
   labels?: Record<string, string>,
+  screen?: ScreenSpec<z.infer<S>>,
 ): ActionDef<S> {
-  return { schema, handle, labels };
+  return { schema, handle, labels, screen };
 }
 
 export interface Feature {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ErrorCode, UserFacingError } from '../services/errors';
 import { parseUserInput } from '../services/validation';
 import { menuCommand, menuReply } from './commands/menu';
+import { screenFields } from './privacy-screen';
+import { nameSources } from '../services/personal-data/sources';
 import type { ActionTable, CommandDef, Feature, Reply, TurnScope } from './feature';
 import { action } from './feature';
 
@@ -42,6 +44,9 @@ export function createRouter(features: Feature[]): Router {
     }),
   } satisfies ActionTable;
 
+  // The personal-data screen's name lists take a moment to load: start now, not at the first submit.
+  nameSources().catch(() => undefined);
+
   const actions: ActionTable = { ...coreActions };
   for (const feature of features) {
     for (const [verb, def] of Object.entries(feature.actions)) {
@@ -69,6 +74,13 @@ export function createRouter(features: Feature[]): Router {
         throw new UserFacingError(ErrorCode.UnknownAction, 'Deze knop wordt niet (meer) herkend. Typ "menu" om opnieuw te beginnen.', { verb });
       }
       const parsed = parseUserInput(def.schema, data ?? {}, def.labels);
+      if (def.screen) {
+        const refusal = await screenFields(scope, def.screen, parsed, def.labels);
+        if (refusal) {
+          if (def.screen.refused) return def.screen.refused(scope, parsed, refusal);
+          throw refusal;
+        }
+      }
       return def.handle(scope, parsed);
     },
   };

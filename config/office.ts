@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from './env';
 import { defaultMdoCatalogue, mdoCatalogueSchema } from './mdo-catalogue';
 import { defaultMonitoringRules, monitoringRulesSchema } from './monitoring-rules';
+import { defaultPrivacyVocabulary, privacyVocabularySchema } from './privacy';
 import { defaultRingModel, ringModelSchema } from './rings';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
@@ -29,6 +30,8 @@ export const officeSchema = z.object({
   rings: ringModelSchema.default(defaultRingModel),
   mdoCatalogue: mdoCatalogueSchema.default(defaultMdoCatalogue),
   monitoringRules: monitoringRulesSchema.default(defaultMonitoringRules),
+  /** Words the personal-data screen uses (health terms, birth words, places, organisations). */
+  privacy: privacyVocabularySchema.default(defaultPrivacyVocabulary),
 });
 export type Office = z.infer<typeof officeSchema>;
 

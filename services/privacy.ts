@@ -1,131 +1,181 @@
 import { z } from 'zod';
+import type { HealthCategory } from '../config/privacy';
+import type { Office } from '../config/office';
+import type { Actor } from './authz';
 import { ErrorCode, UserFacingError } from './errors';
+import { findBirthDates, type Day } from './personal-data/dates';
+import { findNames } from './personal-data/names';
+import { findNumbers, isValidBsn } from './personal-data/numbers';
+import { nameSources, type NameSources } from './personal-data/sources';
+import { staffIndex, type StaffIndex } from './personal-data/staff';
+import { compileVocabulary, type CompiledVocabulary } from './personal-data/vocabulary';
+
+export { isValidBsn };
 
 /**
- * Channel posts are read by whole teams, so free text must not carry personal data (AVG data
- * minimisation). The screen errs on the side of refusing: a false alarm costs a rephrase, a miss
- * puts a youth's data in front of a team.
+ * The personal-data screen for every free-text field that is posted or stored. Channel posts are
+ * read by whole teams and must carry case references only (AVG data minimisation): never a youth's
+ * name, birth date, BSN, address, contact details or health details. Ordinary work text — meeting
+ * dates, deadlines, case numbers, colleagues' names, gemeenten, partner organisations — passes.
+ *
+ * findPersonalData is pure and fast (no I/O); what it needs about the office, the day and the
+ * staff is prepared once per turn in a ScreenContext.
  */
-export type PersonalDataKind = 'bsn' | 'geboortedatum' | 'e-mailadres' | 'telefoonnummer' | 'adres';
+export type PersonalDataKind = 'naam' | 'geboortedatum' | 'gezondheid' | 'telefoonnummer' | 'e-mailadres' | 'bsn' | 'iban' | 'adres';
 
 export interface Finding {
   kind: PersonalDataKind;
-  /** Offset in the text; the matched text itself is never logged. */
+  /** Where in the text, so the refusal can quote it to the writer; never logged. */
   index: number;
+  end: number;
+  text: string;
+  /** For health findings: which special category. */
+  category?: HealthCategory;
 }
 
-const KIND_TEXT: Record<PersonalDataKind, string> = {
-  bsn: 'een BSN',
-  geboortedatum: 'een (geboorte)datum',
-  'e-mailadres': 'een e-mailadres',
-  telefoonnummer: 'een telefoonnummer',
-  adres: 'een adres (postcode en huisnummer of straat en huisnummer)',
-};
-
-/** The elfproef for BSN: 9 digits, weights 9..2 and -1, sum divisible by 11. */
-export function isValidBsn(digits: string): boolean {
-  if (!/^\d{8,9}$/.test(digits)) return false;
-  const d = digits.padStart(9, '0');
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(d[i]) * (9 - i);
-  sum -= Number(d[8]);
-  return sum % 11 === 0 && Number(d) !== 0;
+export interface ScreenContext {
+  /** Today in the office's time zone: birth dates are judged against it. */
+  today: Day;
+  vocabulary: CompiledVocabulary;
+  sources: NameSources;
+  staff: StaffIndex;
 }
 
-const MONTHS = 'jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-/** Street-name endings that are (almost) only used for streets: matched in any case. */
-const STREET_SUFFIX = 'straat|laan|weg|plein|singel|gracht|kade|dijk|dreef|steeg|plantsoen|straatweg|burgwal|wal|haven|hof|park|markt|pad|baan|erf';
-/** The same endings as separate capitalised words ("Oude Gracht 45", "Grote Markt 7"). */
-const STREET_WORD = 'Straat|Laan|Weg|Plein|Singel|Gracht|Kade|Dijk|Dreef|Steeg|Plantsoen|Wal|Haven|Hof|Park|Markt';
-/** A number followed by one of these is a count or duration, not a house number ("onderweg 10 minuten"). */
-const NOT_HOUSE_NUMBER = String.raw`(?!\s*(?:%|uur|u\b|min|minuten|sec|keer|dagen|dag\b|weken|week|maanden|maand|jaar|leerlingen|casussen|dossiers|procent|euro))`;
-const HOUSE_NUMBER = String.raw`\d{1,5}(?:\s?[a-zA-Z]\b|\s?-\s?\d{1,4}\b|\s+bis\b)?${NOT_HOUSE_NUMBER}(?!\d)`;
-
-/** Day and month in range, a four-digit year in 1900–2099 (times like 14.30-15.30 are not dates). */
-function plausibleDate(day: number, month: number, year?: string): boolean {
-  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
-  if (year && year.length === 4) return Number(year) >= 1900 && Number(year) <= 2099;
-  return true;
+/** Builds what the screen needs; the name lists load once per process (the first call waits for them). */
+export async function screenContext(opts: { office: Office; today: Day; staffNames: Iterable<string> }): Promise<ScreenContext> {
+  const vocabulary = compileVocabulary(opts.office);
+  return { today: opts.today, vocabulary, sources: await nameSources(), staff: staffIndex(opts.staffNames, vocabulary.particles) };
 }
 
-const SEP = String.raw`[\s.\-]`;
+/** When two findings overlap, the first kind here wins (an IBAN's digits are no phone number). */
+const PRIORITY: PersonalDataKind[] = ['e-mailadres', 'iban', 'telefoonnummer', 'bsn', 'adres', 'geboortedatum', 'gezondheid', 'naam'];
 
-const PATTERNS: Array<{ kind: PersonalDataKind; re: RegExp; check?: (match: RegExpMatchArray) => boolean }> = [
-  { kind: 'e-mailadres', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu },
+/** Overlapping matches of one kind become one ("Lange Nieuwstraat 3" and "Nieuwstraat 3"). */
+function merged<T extends { index: number; end: number }>(matches: T[]): T[] {
+  const sorted = [...matches].sort((a, b) => a.index - b.index || b.end - a.end);
+  const result: T[] = [];
+  for (const m of sorted) {
+    const last = result.at(-1);
+    if (last && m.index < last.end) result[result.length - 1] = { ...last, end: Math.max(last.end, m.end) };
+    else result.push(m);
+  }
+  return result;
+}
 
-  // Numeric dates: 1-2-2012, 01/02/12, 1.2.2012 (day-month-year), 2012-02-01 (ISO)
-  {
-    kind: 'geboortedatum',
-    re: /(?<![\d.,:/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d:]|[.,]\d)/g,
-    check: (m) => plausibleDate(Number(m[1]), Number(m[3]), m[4]),
-  },
-  { kind: 'geboortedatum', re: /(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/g, check: (m) => plausibleDate(Number(m[3]), Number(m[2]), m[1]) },
-  // Written dates with a year: 3 maart 2012, 3 mrt. '12, 21 DECEMBER 2013 (not "15 juni 14:30")
-  { kind: 'geboortedatum', re: new RegExp(String.raw`\b\d{1,2}\s*(?:${MONTHS})\.?\s*(?:'\d{2}|\d{4}|\d{2})(?![\d:.]\d|\d)`, 'giu') },
-  // Anything date-like after a birth keyword: geboren op 3 juli, geb. 2010, geboren in maart 2012
-  {
-    kind: 'geboortedatum',
-    re: new RegExp(String.raw`\b(?:geboren|geb\.?|geboortedatum|geboortejaar|geb\.?\s?datum)\s*(?:op|in|:)?\s*(?:\d{1,4}\b|(?:${MONTHS})\b)`, 'giu'),
-  },
-
-  // Dutch phone numbers, national (10 digits from the leading 0) and international (+31 / 0031)
-  { kind: 'telefoonnummer', re: /(?:\+|\b00)\s?31[\s.-]*(?:\(0\)|0)?[\s.-]*\d(?:[\s.\-)]{0,2}\d){8}(?!\d)/g },
-  { kind: 'telefoonnummer', re: /(?<![\d+,.])\(?0\d(?:[\s.\-)]{0,2}\d){8}(?!\d|[.,]\d)/g },
-
-  // Postcode (1234 AB; Dutch postcodes never use SA, SD or SS), not "2025 VO-scholen"
-  { kind: 'adres', re: /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\p{N}-])/gu },
-  // Postcode in lower case after the word postcode
-  { kind: 'adres', re: /\bpostcode\W{0,3}[1-9]\d{3}\s?[a-z]{2}\b/giu },
-  // Street + house number: Kerkstraat 12, Dorpsstraat 5a, Stationsweg 3-2, Molenkade 8 bis
-  { kind: 'adres', re: new RegExp(String.raw`\b\p{L}[\p{L}'-]*(?:${STREET_SUFFIX})\s+${HOUSE_NUMBER}`, 'giu') },
-  // Capitalised street words: Oude Gracht 45, Grote Markt 7, Laan van Meerdervoort 100
-  { kind: 'adres', re: new RegExp(String.raw`\b(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:${STREET_WORD})\s+${HOUSE_NUMBER}`, 'gu') },
-  { kind: 'adres', re: new RegExp(String.raw`\b(?:${STREET_WORD})\s+(?:van|der|de|den|het|te|ter|op|naar|in|aan)\s+(?:[\p{L}'-]+\s+){0,3}${HOUSE_NUMBER}`, 'gu') },
-
-  // BSN: 9 digits, plain or grouped 3-3-3, 4-2-3 or 2-2-2-3, valid by elfproef
-  {
-    kind: 'bsn',
-    re: new RegExp(String.raw`(?<![\d,])(?:\d{9}|\d{3}${SEP}\d{3}${SEP}\d{3}|\d{4}${SEP}\d{2}${SEP}\d{3}|\d{2}${SEP}\d{2}${SEP}\d{2}${SEP}\d{3})(?![\d,]|\.\d)`, 'g'),
-    check: (m) => isValidBsn(m[0].replace(/\D/g, '')),
-  },
-  // Any 8- or 9-digit number labelled as BSN, valid or not: the user meant one
-  { kind: 'bsn', re: /\b(?:bsn|burgerservicenummer|sofinummer)\W{0,3}(?:\d[\s.-]?){7,8}\d\b/giu },
-];
-
-export function findPersonalData(text: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const { kind, re, check } of PATTERNS) {
-    re.lastIndex = 0;
-    for (const match of text.matchAll(re)) {
-      if (check && !check(match)) continue;
-      findings.push({ kind, index: match.index ?? 0 });
+export function findPersonalData(text: string, ctx: ScreenContext): Finding[] {
+  const raw: Array<Omit<Finding, 'text'>> = [];
+  for (const m of findNumbers(text)) raw.push(m);
+  for (const m of findBirthDates(text, ctx.today, ctx.vocabulary)) raw.push({ kind: 'geboortedatum', ...m });
+  const { categories, patterns } = ctx.vocabulary.health;
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const group = m.slice(1).findIndex((g) => g !== undefined);
+      raw.push({ kind: 'gezondheid', index: m.index, end: m.index + m[0].length, category: categories[group] });
     }
   }
-  return findings.sort((a, b) => a.index - b.index);
+  const kept: Finding[] = [];
+  for (const kind of PRIORITY) {
+    const candidates = kind === 'naam' ? findNames(text, kept, ctx).map((m) => ({ kind, ...m })) : merged(raw.filter((f) => f.kind === kind));
+    for (const f of candidates) {
+      if (kept.some((k) => k.index < f.end && k.end > f.index)) continue;
+      kept.push({ ...f, text: text.slice(f.index, f.end) });
+    }
+  }
+  return kept.sort((a, b) => a.index - b.index);
 }
 
-/** Refuses free text that contains personal data, naming what was found (not the data itself). */
-export function assertNoPersonalData(text: string | undefined, fieldLabel: string): void {
-  if (!text) return;
-  const kinds = [...new Set(findPersonalData(text).map((f) => f.kind))];
-  if (kinds.length === 0) return;
-  const what = kinds.map((k) => KIND_TEXT[k]).join(', ');
-  throw new UserFacingError(
+/** What the writer should do instead, by the kind of field. */
+export type FieldPurpose = 'casus' | 'beleid' | 'organisatie';
+
+export interface ScreenedField {
+  label: string;
+  purpose: FieldPurpose;
+  findings: Finding[];
+}
+
+/** The found value as the writer may see it: names, dates and words quoted, numbers masked. */
+function shown(f: Finding): string {
+  switch (f.kind) {
+    case 'naam':
+      return `een naam: '${f.text}'`;
+    case 'geboortedatum':
+      return `een geboortedatum: '${f.text}'`;
+    case 'gezondheid':
+      return `gezondheidsgegevens (${f.category}): '${f.text}'`;
+    case 'adres':
+      return `een adres: '${f.text}'`;
+    case 'e-mailadres':
+      return `een e-mailadres (…${f.text.slice(f.text.indexOf('@'))})`;
+    case 'telefoonnummer':
+      return `een telefoonnummer (eindigt op ${f.text.replace(/\D/g, '').slice(-2)})`;
+    case 'bsn':
+      return `een BSN (eindigt op ${f.text.replace(/\D/g, '').slice(-2)})`;
+    case 'iban':
+      return `een IBAN (eindigt op ${f.text.replace(/[\s-]/g, '').slice(-2)})`;
+  }
+}
+
+const listed = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`);
+
+function advice(purpose: FieldPurpose, actor: Pick<Actor, 'isMt' | 'isBeleid'>): string {
+  switch (purpose) {
+    case 'casus':
+      return 'Berichten in Wendbaar leest het hele team: verwijs naar de jongere met het casusnummer uit Carel en laat naam, geboortedatum, adres, contact- en gezondheidsgegevens weg.';
+    case 'organisatie':
+      return 'Noem alleen de organisatie, de gemeente of het soort overleg, zonder namen of contactgegevens van personen.';
+    case 'beleid':
+      return actor.isMt || actor.isBeleid
+        ? "Deze tekst leest het hele bureau: beschrijf de groep of de taak zonder namen of persoonsgegevens, bijvoorbeeld 'thuiszitters in Zuid' of 'de zittingen'."
+        : 'Je reactie lezen je collega’s en het MT: schrijf in algemene termen, zonder gegevens van jongeren of ouders. Gaat het om een casus, bespreek die dan met je teamleider.';
+  }
+}
+
+/**
+ * The refusal for one or more fields: what was found where, why health data is special, what to
+ * write instead for this person and field. Quoting is fine: it goes to the writer only.
+ */
+export function personalDataRefusal(fields: ScreenedField[], actor: Pick<Actor, 'isMt' | 'isBeleid'>): UserFacingError {
+  const parts = fields.map((f, i) => {
+    const items = f.findings.map(shown);
+    return `${i === 0 ? 'In' : 'in'} "${f.label}" ${items[0]!.startsWith('een ') ? 'staat' : 'staan'} ${listed(items)}`;
+  });
+  const all = fields.flatMap((f) => f.findings);
+  const notes: string[] = [];
+  if (all.some((f) => f.kind === 'gezondheid')) {
+    notes.push('Gezondheidsgegevens zoals diagnoses, medicatie of behandeling zijn bijzondere persoonsgegevens (AVG art. 9): die horen alleen in het dossier.');
+  }
+  if (all.some((f) => f.kind === 'geboortedatum' && /\d{4}|'\d{2}/.test(f.text))) {
+    notes.push("Gaat het om een afspraak, termijn of periode, schrijf dat er dan bij (bijvoorbeeld 'vanaf …' of 'zitting op … om …').");
+  }
+  return new UserFacingError(
     ErrorCode.PersonalData,
-    `In "${fieldLabel}" staat ${what}. Berichten in Wendbaar worden door het hele team gelezen: gebruik alleen het casusnummer uit Carel en laat persoonsgegevens weg. Er is niets verstuurd.`,
-    { field: fieldLabel, kinds },
+    [`${parts.join('; ')}.`, ...notes, ...new Set(fields.map((f) => advice(f.purpose, actor))), 'Er is niets verstuurd of opgeslagen.'].join(' '),
+    { fields: fields.map((f) => f.label), kinds: [...new Set(all.map((f) => f.kind))] },
   );
 }
 
 /**
  * A case reference from the registration system (Carel): letters, digits and dashes, never a
  * name. Digits that look like a BSN (9 digits in one run or in a BSN grouping such as 123 456 782
- * or 1234.56.782) passing the elfproef are refused; "2023/00456" is a case reference.
+ * or 1234.56.782) passing the elfproef are refused, and so are phone numbers and dates, which fit
+ * the same characters; "2023/00456" is a case reference. Fields of case references are checked
+ * with this schema instead of the free-text screen.
  */
+const PHONE_LIKE = /^(?:\+|00)\d[\d-]{7,}$|^0[1-9](?:-?\d){8}$/;
+const DATE_LIKE = /^(?:\d{1,2}([-/.])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$/;
+const isDate = (ref: string) => {
+  if (!DATE_LIKE.test(ref)) return false;
+  const parts = ref.split(/[-/.]/).map(Number);
+  const [day, month] = parts[0]! > 31 ? [parts[2]!, parts[1]!] : [parts[0]!, parts[1]!];
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+};
+const SEP = String.raw`[\s.\-]`;
 const BSN_LIKE = new RegExp(String.raw`^[A-Za-z]{0,4}[-/]?(?:\d{9}|\d{3}${SEP}\d{3}${SEP}\d{3}|\d{4}${SEP}\d{2}${SEP}\d{3}|\d{2}${SEP}\d{2}${SEP}\d{2}${SEP}\d{3})$`);
 
 export const caseReferenceSchema = z
   .string({ error: 'vul een casusnummer in' })
   .trim()
   .refine((ref) => !(BSN_LIKE.test(ref) && isValidBsn(ref.replace(/\D/g, ''))), 'dit lijkt een BSN; gebruik het casusnummer uit Carel')
+  .refine((ref) => !PHONE_LIKE.test(ref), 'dit lijkt een telefoonnummer; gebruik het casusnummer uit Carel')
+  .refine((ref) => !isDate(ref), 'dit lijkt een datum; gebruik het casusnummer uit Carel')
   .refine((ref) => /^[A-Za-z]{0,4}[-/]?\d[\d/-]{2,19}$/.test(ref), 'een casusnummer bestaat uit cijfers, eventueel met een voorvoegsel zoals C-2024-0012 (geen namen)');

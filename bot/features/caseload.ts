@@ -88,7 +88,7 @@ const actions = {
   'caseload.request': action(requestSchema, async (scope, data) => {
     const { id, team } = await askForHelp(scope, data);
     return { card: requestPostedCard(team.name, id) };
-  }, { regioteam: 'Regioteam', kind: 'Soort hulp', caseCount: 'Aantal casussen', reason: 'Reden', urgency: 'Urgentie', periodFrom: 'Periode van', periodTo: 'Periode tot en met', caseRefs: 'Casusnummers', description: 'Korte toelichting' }),
+  }, { regioteam: 'Regioteam', kind: 'Soort hulp', caseCount: 'Aantal casussen', reason: 'Reden', urgency: 'Urgentie', periodFrom: 'Periode van', periodTo: 'Periode tot en met', caseRefs: 'Casusnummers', description: 'Korte toelichting' }, { fields: { description: 'casus' } }),
   'caseload.offer': action(offerSchema, async (scope, data) => requestReply(scope, await offerHelp(scope, data.requestId, data.amount)), { amount: 'Aantal casussen' }),
   'caseload.withdrawOffer': action(z.object({ requestId }), async (scope, data) => requestReply(scope, await withdrawOffer(scope, data.requestId))),
   'caseload.accept': action(z.object({ requestId, offerId: requestId }), async (scope, data) => requestReply(scope, await acceptOffer(scope, data.requestId, data.offerId))),

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard } from '../../cards/mdo/cards';
 import { adviceCardData, decidedCardData, overviewCardData } from '../../cards/mdo/views';
 import { officeZone } from '../../services/context';
-import { decideMdo, myMdos, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
-import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, parseMdoForm, type MdoFormValues } from '../../services/mdo/form';
+import { decideMdo, loadOwnMdo, myMdos, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
+import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, type MdoFormValues } from '../../services/mdo/form';
 import { toggle } from '../../services/validation';
 import type { Feature, Reply, TurnScope } from '../feature';
 import { action } from '../feature';
@@ -73,12 +73,24 @@ export const mdoFeature: Feature = {
       if (!parsed.ok) return formReply(scope, values, parsed.error);
       const row = await recordMdoAdvice(scope, parsed.form);
       return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope))), summary: 'MDO-advies' };
+    }, MDO_FORM_LABELS, {
+      fields: { organiser: 'organisatie', gemeente: 'organisatie', omschrijving: 'organisatie' },
+      // The form comes back with everything typed and the refusal above it.
+      refused: async (scope, data, refusal) => formReply(scope, formValuesOf(data), refusal.message),
     }),
 
     'mdo.decide': action(decideSchema, async (scope, data) => {
       const request = data.choice === 'accept' ? { choice: 'accept' as const } : { choice: 'override' as const, outcome: data.outcome, reason: data.reason };
       const result = await decideMdo(scope, { id: data.id, request, reminder: data.reminder ?? false });
       return decisionReply(scope, result, data);
-    }, { id: 'MDO-besluit', choice: 'Keuze', outcome: 'Besluit', reason: 'Reden', reminder: 'Herinnering' }),
+    }, { id: 'MDO-besluit', choice: 'Keuze', outcome: 'Besluit', reason: 'Reden', reminder: 'Herinnering' }, {
+      // The reason is stored only when deviating from the advice.
+      fields: { reason: { purpose: 'casus', when: (data) => data.choice === 'override' } },
+      refused: async (scope, data, refusal) => {
+        const row = await loadOwnMdo(scope.db, scope.actor, data.id);
+        const keep = { override: { outcome: data.outcome ?? '', reason: data.reason ?? '' }, reminder: data.reminder ?? false };
+        return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope), { ...keep, error: refusal.message })) };
+      },
+    }),
   },
 };

@@ -121,6 +121,7 @@ export const statusFeature: Feature = {
       proposalSchema,
       async (scope, data) => ({ card: previewCard(previewView(scope.config.office, await propose(scope, { ...data, taskValues: taskValues(data) }))) }),
       proposalLabels,
+      { fields: { reason: 'beleid', practiceImpact: 'beleid', partnerText: 'beleid' } },
     ),
     'status.consult': action(
       byChange.extend({ deadline: isoDateInput('kies een uiterste reactiedatum'), regioteams: requiredText(200, 'kies minstens één kanaal') }),
@@ -131,6 +132,7 @@ export const statusFeature: Feature = {
       byChange.extend({ skipReason: requiredText(1000, 'geef de reden voor spoed') }),
       async (scope, data) => decisionReply(await skipConsultation(scope, data.changeId, data.skipReason)),
       { skipReason: 'Waarom kan consultatie niet wachten?' },
+      { fields: { skipReason: 'beleid' } },
     ),
     'status.withdraw': action(byChange, async (scope, data) => ({ card: withdrawnCard(await withdraw(scope, data.changeId)) })),
     'status.decision': action(byChange, async (scope, data) => decisionReply(await decisionFor(scope, data.changeId))),
@@ -138,6 +140,7 @@ export const statusFeature: Feature = {
       byChange.extend({ answer: z.enum(['akkoord', 'zorgen', 'opmerking'], { error: 'kies akkoord, zorgen of opmerking' }), comment: optionalText(1000) }),
       async (scope, data) => ({ card: consultationCard(consultationView(await respond(scope, data.changeId, data.answer, data.comment), data.answer)) }),
       { answer: 'Jouw reactie', comment: 'Toelichting' },
+      { fields: { comment: 'beleid' } },
     ),
     'status.responses': action(byChange, async (scope, data) => ({ card: responsesCard(responsesView(await responses(scope, data.changeId))) })),
     'status.publish': action(byChange, async (scope, data) => decisionReply(await publish(scope, data.changeId))),

@@ -4,8 +4,7 @@ import { authorize, can, type Actor } from '../authz';
 import { officeZone, type ActingContext } from '../context';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
-import { UserFacingError, notFound } from '../errors';
-import { assertNoPersonalData } from '../privacy';
+import { notFound } from '../errors';
 import { getCurrentRingState } from '../status/current';
 import { reminderSpec } from './posts';
 import { adviseMdo, evaluationPeriod, hoursSavedFor, reminderTime, type MdoAdvice } from './rules';
@@ -86,12 +85,6 @@ export async function decideMdo(
       if (!outcome) return { kind: 'invalid', row, error: 'Kies wat je in plaats van het advies doet.' } as const;
       if (!reason) return { kind: 'invalid', row, error: 'Vul in waarom je afwijkt van het advies; dat is verplicht.' } as const;
       if (reason.length > 500) return { kind: 'invalid', row, error: 'De reden is te lang (maximaal 500 tekens).' } as const;
-      try {
-        assertNoPersonalData(reason, 'Reden');
-      } catch (error) {
-        if (error instanceof UserFacingError) return { kind: 'invalid', row, error: error.message } as const;
-        throw error;
-      }
       finalOutcome = outcome;
     }
 

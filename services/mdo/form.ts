@@ -3,7 +3,7 @@ import { timeZone } from '../../lib/time-zone';
 import { z } from 'zod';
 import type { MdoType } from '../../config/mdo-catalogue';
 import { UserFacingError } from '../errors';
-import { assertNoPersonalData, caseReferenceSchema } from '../privacy';
+import { caseReferenceSchema } from '../privacy';
 import { isoDateInput, optionalText, parseUserInput, requiredText } from '../validation';
 import type { MdoAnswers } from './rules';
 
@@ -139,38 +139,30 @@ export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; 
   }
   if (crossLines.length) return { ok: false, error: `Controleer je invoer. ${crossLines.join(' · ')}` };
 
-  try {
-    const v = parsed;
-    const type = byId.get(v.type)!;
-    const detail = type.detail === 'gemeente' ? v.gemeente : type.detail === 'omschrijving' ? v.omschrijving : undefined;
-    assertNoPersonalData(v.organiser, MDO_FORM_LABELS.organiser);
-    assertNoPersonalData(detail, type.detail === 'gemeente' ? MDO_FORM_LABELS.gemeente : MDO_FORM_LABELS.omschrijving);
-    return {
-      ok: true,
-      form: {
-        type,
-        detail,
-        meetingAt: DateTime.fromISO(`${v.date}T${v.time}`, { zone: timeZone(ctx.zone) }).toJSDate(),
-        date: v.date,
-        time: v.time,
-        organiser: v.organiser,
-        caseRefs: splitRefs(v.caseRefs).map((r) => r.toUpperCase()),
-        answers: {
-          involved: v.involved === 'ja',
-          legalBasis: v.legalBasis,
-          coreTasks: v.coreTasks === 'ja',
-          concreteActions: v.concreteActions === 'ja',
-          concreteReason: type.thematic ? v.concreteReason === 'ja' : undefined,
-          canOnline: v.canOnline === 'ja',
-          colleagueGoing: v.colleagueGoing === 'ja',
-          writtenEnough: v.writtenEnough === 'ja',
-        },
+  const chosen = byId.get(parsed.type)!;
+  const detail = chosen.detail === 'gemeente' ? parsed.gemeente : chosen.detail === 'omschrijving' ? parsed.omschrijving : undefined;
+  return {
+    ok: true,
+    form: {
+      type: chosen,
+      detail,
+      meetingAt: DateTime.fromISO(`${parsed.date}T${parsed.time}`, { zone: timeZone(ctx.zone) }).toJSDate(),
+      date: parsed.date,
+      time: parsed.time,
+      organiser: parsed.organiser,
+      caseRefs: splitRefs(parsed.caseRefs).map((r) => r.toUpperCase()),
+      answers: {
+        involved: parsed.involved === 'ja',
+        legalBasis: parsed.legalBasis,
+        coreTasks: parsed.coreTasks === 'ja',
+        concreteActions: parsed.concreteActions === 'ja',
+        concreteReason: chosen.thematic ? parsed.concreteReason === 'ja' : undefined,
+        canOnline: parsed.canOnline === 'ja',
+        colleagueGoing: parsed.colleagueGoing === 'ja',
+        writtenEnough: parsed.writtenEnough === 'ja',
       },
-    };
-  } catch (error) {
-    if (error instanceof UserFacingError) return { ok: false, error: error.message };
-    throw error;
-  }
+    },
+  };
 }
 
 const splitRefs = (text: string | undefined) =>

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import { peopleChanged } from '../personal-data/staff';
 
 export interface PersonRow {
   aad_object_id: string;
@@ -25,11 +26,19 @@ export async function upsertPerson(
      RETURNING *`,
     [p.aadObjectId, p.teamsUserId ?? null, p.name ?? null, p.upn ?? null, p.regioteam ?? null],
   );
+  // A new colleague's name may be written in posts from now on.
+  peopleChanged();
   return rows[0]!;
 }
 
 export async function getPerson(q: Queryable, aadObjectId: string): Promise<PersonRow | undefined> {
   return (await q.query<PersonRow>(`SELECT * FROM people WHERE aad_object_id = $1`, [aadObjectId]))[0];
+}
+
+/** The names of everyone the bot knows (the office's staff, for the personal-data screen). */
+export async function knownNames(q: Queryable): Promise<string[]> {
+  const rows = await q.query<{ name: string }>(`SELECT DISTINCT name FROM people WHERE name <> ''`);
+  return rows.map((r) => r.name);
 }
 
 /** Everyone the bot knows, by name (the Overzicht tab's local sign-in list). */
@@ -86,6 +95,7 @@ export async function upsertTeamMembers(q: Queryable, members: readonly TeamMemb
      SELECT count(*)::int AS changed FROM written`,
     [JSON.stringify(batch)],
   );
+  if ((rows[0]?.changed ?? 0) > 0) peopleChanged();
   return rows[0]?.changed ?? 0;
 }
 

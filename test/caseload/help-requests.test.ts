@@ -163,7 +163,7 @@ describe('caseload: help requests in the regioteam channel', () => {
     const requestsBefore = await h.db.query(`SELECT id FROM help_requests`);
     const answer = await h.invoke(cardAction('caseload.request', request({ description: 'Jongere geboren 12-03-2011, moeder bereikbaar op 06-12345678' }), { from: users.consulent }));
     expect(answer.type).toBe('application/vnd.microsoft.activity.message');
-    expect(answer.value).toContain('In "Korte toelichting" staat een (geboorte)datum, een telefoonnummer');
+    expect(answer.value).toContain('In "Korte toelichting" staat een geboortedatum: \'12-03-2011\' en een telefoonnummer (eindigt op 78)');
     expect(answer.value).toContain('Er is niets verstuurd');
     expect(await h.db.query(`SELECT id FROM help_requests`)).toHaveLength(requestsBefore.length);
     expect(await h.db.query(`SELECT id FROM deliveries`)).toHaveLength(before.length);

@@ -163,7 +163,6 @@ describe('MDO form', () => {
     [{ involved: 'nee' }, 'alleen casusnummers'],
     [{ legalBasis: '' }, 'kies ja, nee of onbekend'],
     [{ date: '2026-11-01' }, 'in het verleden'],
-    [{ organiser: 'Bel 06-12345678' }, 'telefoonnummer'],
     [{ type: 'thematisch', gemeente: '', caseRefs: '', involved: 'nee' }, 'Concrete aanleiding'],
   ])('refuses %j in Dutch', (change, message) => {
     const result = parseMdoForm({ ...filled, ...change }, ctx);

@@ -102,6 +102,32 @@ describe('MDO participation decisions through Teams', () => {
     expect(await count()).toBe(before);
   });
 
+  it('personal data in the organiser or in a reason to deviate: the card comes back with the refusal and what was typed; nothing stored', async () => {
+    const before = await count();
+    const phone = await h.invoke(cardAction('mdo.advise', { ...mdoForm, organiser: 'Bel 06-12345678' }, { from: users.consulent }));
+    expect(textOf(phone.value)).toContain('In \\"Organiserende organisatie\\" staat een telefoonnummer');
+    expect(textOf(phone.value)).toContain('Noem alleen de organisatie');
+    expect(textOf(phone.value)).toContain('"value":"Bel 06-12345678"');
+    expect(textOf(phone.value)).toContain('"value":"Houten"');
+    expectValidCard(phone.value, 'mdo form refused');
+    expect(await count()).toBe(before);
+
+    // After the evaluation period, so the team figures checked below stay as they are.
+    const advised = await h.invoke(cardAction('mdo.advise', { ...mdoForm, date: '2027-04-06' }, { from: users.consulent }));
+    const id = decisionId(advised.value);
+    const reason = 'Moeder belde via 06-12345678';
+    const refused = await h.invoke(cardAction('mdo.decide', { id, choice: 'override', outcome: 'fysiek', reason }, { from: users.consulent }));
+    expect(textOf(refused.value)).toContain('In \\"Reden\\" staat een telefoonnummer');
+    expect(textOf(refused.value)).toContain(`"value":"${reason}"`);
+    expect(textOf(refused.value)).toContain('"value":"fysiek"');
+    expectValidCard(refused.value, 'mdo advice refused');
+    const [row] = await h.db.query<{ status: string; override_reason: string | null }>(`SELECT status, override_reason FROM mdo_decisions WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: 'advised', override_reason: null });
+    // Following the advice stores no reason, so text left in the box is not screened.
+    const accepted = await h.invoke(cardAction('mdo.decide', { id, choice: 'accept', reason }, { from: users.consulent }));
+    expect(textOf(accepted.value)).toContain('Je volgt het advies');
+  });
+
   it("refuses a submit for another consulent's decision and keeps it unchanged", async () => {
     const advised = await h.invoke(cardAction('mdo.advise', { ...mdoForm, involved: 'ja', caseRefs: 'C-2026-0412', canOnline: 'nee' }, { from: users.consulent }));
     expect(textOf(advised.value)).toContain('Advies: Fysiek deelnemen');

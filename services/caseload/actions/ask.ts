@@ -4,7 +4,7 @@ import type { ActingContext } from '../../context';
 import { linkedChannels } from '../../conversations/store';
 import { validationError } from '../../errors';
 import { setRegioteam } from '../../people/store';
-import { assertNoPersonalData, caseReferenceSchema } from '../../privacy';
+import { caseReferenceSchema } from '../../privacy';
 import { insertHelpRequest } from '../store/requests';
 import type { NewHelpRequest } from '../types';
 import { noChannel, ownTeam, resolveTeam, teamChoices } from './regioteam';
@@ -38,8 +38,6 @@ export async function askForHelp(ctx: ActingContext, input: HelpRequestInput): P
   if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) {
     throw validationError('Periode: de einddatum ligt voor de begindatum.');
   }
-  assertNoPersonalData(input.description, 'Korte toelichting');
-  assertNoPersonalData(input.caseRefs, 'Casusnummers');
   const caseRefs = parseCaseRefs(input.caseRefs);
   const channel = (await linkedChannels(ctx.db, team.id))[0];
   if (!channel) throw noChannel(team);

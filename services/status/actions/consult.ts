@@ -2,7 +2,6 @@ import { authorize } from '../../authz';
 import type { ActingContext } from '../../context';
 import { linkedChannels } from '../../conversations/store';
 import { conflict, notFound, validationError } from '../../errors';
-import { assertNoPersonalData } from '../../privacy';
 import { postConsultation, refreshConsultation } from '../notify';
 import { changeFacts, countResponses } from '../rules';
 import { auditStep, checkDate, existingChange, personOf, todayOf } from '../shared';
@@ -32,7 +31,6 @@ export async function startConsultation(ctx: ActingContext, changeId: number, de
 
 export async function skipConsultation(ctx: ActingContext, changeId: number, reason: string): Promise<Decision> {
   authorize(ctx.actor, 'status.propose');
-  assertNoPersonalData(reason, 'Waarom kan consultatie niet wachten?');
   await ctx.db.transaction(async (tx) => {
     const change = await moveChange(tx, changeId, 'skipConsultation', { consultationSkipped: reason });
     if (!change) throw conflict('Dit voorstel is al gedeeld, besloten of ingetrokken.');
@@ -44,7 +42,6 @@ export async function skipConsultation(ctx: ActingContext, changeId: number, rea
 /** A medewerker's answer; the channel cards show the new counts, the answerer gets their own confirmation. */
 export async function respond(ctx: ActingContext, changeId: number, answer: Answer, comment: string | undefined): Promise<Consultation> {
   authorize(ctx.actor, 'status.consult');
-  assertNoPersonalData(comment, 'Toelichting');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const change = await lockChange(tx, changeId);

@@ -4,7 +4,6 @@ import { authorize } from '../../authz';
 import { officeZone, type ActingContext } from '../../context';
 import { linkedChannels } from '../../conversations/store';
 import { conflict, validationError } from '../../errors';
-import { assertNoPersonalData } from '../../privacy';
 import { loadInForce } from '../current';
 import { refreshConsultation } from '../notify';
 import { changeFacts, proposedTasks } from '../rules';
@@ -36,9 +35,6 @@ export function proposalDefaults(ctx: ActingContext): { startDate: string; endDa
 /** Stores a draft next to the state in force now, and returns its preview with a suggested deadline. */
 export async function propose(ctx: ActingContext, input: ProposalInput): Promise<Preview> {
   authorize(ctx.actor, 'status.propose');
-  assertNoPersonalData(input.reason, 'Toelichting op de aanleiding');
-  assertNoPersonalData(input.practiceImpact, 'Wat betekent dit voor de dagelijkse praktijk?');
-  assertNoPersonalData(input.partnerText, 'Tekst voor partners');
   const now = ctx.clock.now();
   const office = ctx.config.office;
   const today = todayOf(ctx, now);
