@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../bot/app-deps';
 import { resolveActor, type Actor } from '../services/authz';
-import type { ActingContext } from '../services/context';
+import { officeZone, type ActingContext } from '../services/context';
 import { buildOverview } from '../services/overview/build';
 import { evaluationCsv, evaluationMarkdown } from '../services/overview/export';
 import type { OverviewSources } from '../services/overview/sources';
@@ -112,7 +112,8 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
 
   server.get('/api/overview/config', async (req: Request, res: Response) => {
     res.setHeader('cache-control', 'no-store');
-    res.send(200, { officeName: config.office.name, devSignIn: devSignIn(req), sso: !!verify });
+    // The page formats dates and times in the office's zone, whatever the browser's zone is.
+    res.send(200, { officeName: config.office.name, timeZone: officeZone({ config }), devSignIn: devSignIn(req), sso: !!verify });
   });
 
   server.get('/api/overview/dev-users', async (req: Request, res: Response) => {
