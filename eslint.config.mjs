@@ -91,6 +91,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
   },
   {
+    // The Overzicht page's scripts: ES modules run by the browser as they are (no build step).
+    files: ['tab/public/**/*.js'],
+    ignores: ['tab/public/config.js'],
+    languageOptions: { sourceType: 'module', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', sessionStorage: 'readonly' } },
+  },
+  {
     files: ['scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '**/*.js', '**/*.mjs'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../bot/app-deps';
 import { resolveActor, type Actor } from '../services/authz';
-import { buildOverview, evaluationCsv, evaluationMarkdown, type OverviewSources } from '../services/overview';
+import { officeZone, type ActingContext } from '../services/context';
+import { buildOverview } from '../services/overview/build';
+import { evaluationCsv, evaluationMarkdown } from '../services/overview/export';
+import type { OverviewSources } from '../services/overview/sources';
 import type { Logger } from '../services/logger';
 import { allPeople, getPerson } from '../services/people/store';
 import { createTabTokenVerifier, resolveTabActor, TabAuthError } from '../services/tab-auth';
@@ -86,13 +89,14 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
     }
   }
 
-  const api = (handler: (req: Request, res: Response, actor: Actor, log: Logger) => Promise<void>) => async (req: Request, res: Response) => {
+  const api = (handler: (req: Request, res: Response, ctx: ActingContext) => Promise<void>) => async (req: Request, res: Response) => {
     res.setHeader('cache-control', 'no-store');
     // Like a bot turn, every request's log lines share one id.
     const correlationId = randomUUID().slice(0, 8);
     const requestLog = log.child({ correlationId });
     try {
-      await handler(req, res, await authenticate(req, requestLog), requestLog);
+      const actor = await authenticate(req, requestLog);
+      await handler(req, res, { db, clock: deps.clock, config, roles: deps.roles, log: requestLog, correlationId, actor });
     } catch (error) {
       if (error instanceof TabRequestError) {
         res.setHeader('www-authenticate', 'Bearer');
@@ -104,12 +108,12 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
     }
   };
 
-  const overview = (actor: Actor, requestLog: Logger) =>
-    buildOverview({ db, office: config.office, actor, now: deps.clock.now(), zone: config.env.WENDBAAR_TIME_ZONE, sources: options.sources, log: requestLog });
+  const overview = (ctx: ActingContext) => buildOverview(ctx, options.sources);
 
   server.get('/api/overview/config', async (req: Request, res: Response) => {
     res.setHeader('cache-control', 'no-store');
-    res.send(200, { officeName: config.office.name, devSignIn: devSignIn(req), sso: !!verify });
+    // The page formats dates and times in the office's zone, whatever the browser's zone is.
+    res.send(200, { officeName: config.office.name, timeZone: officeZone({ config }), devSignIn: devSignIn(req), sso: !!verify });
   });
 
   server.get('/api/overview/dev-users', async (req: Request, res: Response) => {
@@ -132,20 +136,20 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
 
   server.get(
     '/api/overview',
-    api(async (_req, res, actor, requestLog) => {
-      res.send(200, await overview(actor, requestLog));
+    api(async (_req, res, ctx) => {
+      res.send(200, await overview(ctx));
     }),
   );
 
   server.get(
     '/api/overview/evaluation/:format',
-    api(async (req, res, actor, requestLog) => {
+    api(async (req, res, ctx) => {
       const format = (req.params as { format?: string }).format;
       if (format !== 'csv' && format !== 'md') {
         res.send(404, { error: 'Onbekend exportformaat.' });
         return;
       }
-      const view = await overview(actor, requestLog);
+      const view = await overview(ctx);
       if (view.evaluation.state !== 'ok') {
         res.send(403, { error: view.evaluation.state === 'forbidden' ? view.evaluation.reason : 'De evaluatie is nog niet beschikbaar.' });
         return;

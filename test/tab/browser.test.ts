@@ -1,28 +1,16 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
 import { helpRequestForm, mdoForm, statusProposal } from '../fixtures/forms';
 import { users } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';
+import { ARTIFACTS, describeBrowser, launchChromium } from './chromium';
 
 /**
  * The Overzicht tab in headless Chromium (Debian's /usr/bin/chromium), local mode with the
  * development sign-in, against data created through the bot's own flows.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(__dirname, '..', '..', 'artifacts', 'tab');
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium && process.env.CI === 'true') {
-  test('Chromium is installed for the browser tests', () => {
-    throw new Error(`${CHROMIUM} is missing; CI must install Debian's chromium package for the Overzicht browser tests`);
-  });
-} else if (!hasChromium) {
-  test.skip(`Overzicht browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`, () => undefined);
-}
-
-const describeBrowser = hasChromium ? describe : describe.skip;
 jest.setTimeout(120_000);
 
 describeBrowser('the Overzicht tab in a browser (local mode)', () => {
@@ -86,11 +74,7 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     }
     await h.app.sender.settle();
 
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     // axe-core is injected as an inline script, which the tab's CSP rightly forbids.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     page = await context.newPage();
@@ -161,6 +145,37 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     expect(workload).toContain('Cijfers per persoon zie je alleen van je eigen regioteam');
     expect(await sectionText('sectie-evaluatie')).toContain('alleen het MT, beleidsmedewerkers en teamleiders');
     await screenshot('overzicht-consulent-licht');
+    await page.selectOption('#dev-thema', 'dark');
+    await screenshot('overzicht-consulent-donker');
+    await page.selectOption('#dev-thema', 'default');
+  });
+
+  test('inside Teams the page signs in with the Teams token, follows the Teams theme and tells Teams it loaded', async () => {
+    // A stand-in for teams-js as the Teams host provides it; this server runs in local mode, so it refuses the token.
+    const teamsPage = await browser.newPage();
+    await teamsPage.route('**/tab/vendor/teams-js.min.js', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.nativeInterface = {}; window.teamsCalls = [];
+          window.microsoftTeams = {
+            app: {
+              initialize: () => Promise.resolve(),
+              getContext: () => Promise.resolve({ app: { theme: 'dark' } }),
+              registerOnThemeChangeHandler: () => undefined,
+              notifySuccess: () => window.teamsCalls.push('notifySuccess'),
+            },
+            authentication: { getAuthToken: () => Promise.resolve('teams-sso-token') },
+          };`,
+      }),
+    );
+    const overviewRequest = teamsPage.waitForRequest((request) => new URL(request.url()).pathname === '/api/overview');
+    await teamsPage.goto(`${h.app.url}/tab/index.html`);
+    expect((await overviewRequest).headers().authorization).toBe('Bearer teams-sso-token');
+    await teamsPage.waitForFunction(() => (window as unknown as { teamsCalls: string[] }).teamsCalls.includes('notifySuccess'));
+    await expect(teamsPage.locator('#melding').innerText()).resolves.toBe('Je bent niet aangemeld, dus er is niets te zien. Open het tabblad opnieuw in Teams.');
+    await expect(teamsPage.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(teamsPage.locator('#dev-panel').isHidden()).resolves.toBe(true);
+    await teamsPage.close();
   });
 
   test.each(['default', 'dark', 'contrast'])('theme %s: readable and no serious accessibility violations', async (theme) => {
