@@ -2,6 +2,7 @@ import { botInstalled, teams } from '../fixtures/activities';
 import { startHarness, type Harness } from '../harness/harness';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import { listDeliveries, retryDelivery } from '../../services/deliveries/queue';
+import { upsertConversation } from '../../services/conversations';
 import { channelId, countByText, fastSender, seedChannels } from './helpers';
 
 jest.setTimeout(60_000);
@@ -83,6 +84,21 @@ describe('proactive delivery', () => {
     await sender.settle();
     expect(h.connector.calls.filter((c) => c.conversationId === teams.zuid.teamId)).toHaveLength(1);
     expect((await listDeliveries(h.db)).map((d) => d.idempotency_key)).toEqual(expect.arrayContaining(['gone:zuid', 'gone:zuid:2']));
+    await sender.stop();
+  });
+
+  it('fails a post that cannot be built (a broken stored reference) at once with the reason, without retrying it', async () => {
+    const sender = await fastSender(h);
+    const [ok] = await seedChannels(h.db, h.connector.url, 1);
+    const broken = '19:broken-reference@thread.tacv2';
+    await upsertConversation(h.db, { id: broken, kind: 'channel', reference: { channelId: 'msteams', serviceUrl: 'not a url', conversation: { id: broken } } });
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'broken:1', conversationId: broken, payload: { text: 'broken:1' } });
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'broken:other', conversationId: ok!, payload: { text: 'broken:other' } });
+    expect(await sender.settle()).toBe(0);
+    const [row] = await h.db.query<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM deliveries WHERE idempotency_key = 'broken:1'`);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row!.last_error).toMatch(/url/i);
+    expect(h.connector.delivered('send').map((c) => c.body.text)).toEqual(['broken:other']);
     await sender.stop();
   });
 
