@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from 'botbuilder';
 import { DEFAULT_RETRY_POLICY, Postpone, decide, type Decision, type RetryPolicy } from '../services/deliveries/policy';
-import { claimDue, countByStatus, markFailed, markSent, markSuperseded, queueStats, release, reschedule, type ClaimedDelivery } from '../services/deliveries/queue';
+import { claimDue, countByStatus, groupByTarget, markFailed, markSent, markSuperseded, queueStats, release, reschedule, type ClaimedDelivery } from '../services/deliveries/queue';
 import { RateLimiter, TEAMS_LIMITS, type RateLimits } from '../services/deliveries/rate-limit';
 import { conversationReference, markTargetGone, personalReference, updateTarget } from '../services/deliveries/targets';
 import type { AppDeps } from './app-deps';
@@ -117,14 +117,15 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
     log.warn({ deliveryId: d.id, kind: d.kind, status: decision.status, attempts: d.attempts, outcome: decision.failure }, 'delivery not sent');
   }
 
-  async function handle(d: ClaimedDelivery, deadline: number): Promise<void> {
+  /** Sends one claimed delivery; resolves false when it is still pending (a later one of its target must wait). */
+  async function handle(d: ClaimedDelivery, deadline: number): Promise<boolean> {
     let outcome: Outcome;
     try {
       outcome = await deliver(d, deadline);
     } catch (error) {
       const decision = decide(error, d.attempts, settings, random);
       await apply(d, decision);
-      return;
+      return decision.action !== 'retry' && decision.action !== 'release';
     }
     if ('supersededBy' in outcome) {
       await markSuperseded(db, d.id, owner, outcome.supersededBy);
@@ -133,10 +134,16 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
       await markSent(db, d.id, owner, outcome.activityId, outcome.conversationId);
       metrics.deliveries.inc({ outcome: 'sent' });
     }
+    return true;
   }
 
-  function targetOf(d: ClaimedDelivery): string {
-    return `${d.kind}:${d.conversation_id ?? d.recipient_aad ?? d.target_key ?? ''}`;
+  /** One target's rows in order; after one that stays pending the rest go back untried. */
+  async function handleInOrder(group: ClaimedDelivery[], deadline: number): Promise<void> {
+    for (const [i, d] of group.entries()) {
+      if (await handle(d, deadline)) continue;
+      for (const later of group.slice(i + 1)) await release(db, later.id, owner, 0);
+      return;
+    }
   }
 
   async function refreshGauges(): Promise<void> {
@@ -152,12 +159,8 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
       const batch = await claimDue(db, owner, settings.batchSize, settings.leaseMs, settings.perTarget);
       if (batch.length === 0) break;
       const deadline = Date.now() + settings.leaseMs - leaseMargin(settings.leaseMs);
-      const groups = new Map<string, ClaimedDelivery[]>();
-      for (const d of batch) groups.set(targetOf(d), [...(groups.get(targetOf(d)) ?? []), d]);
       // Conversations in parallel, each conversation in order.
-      await bounded([...groups.values()], settings.concurrency, async (group) => {
-        for (const d of group) await handle(d, deadline);
-      });
+      await bounded(groupByTarget(batch), settings.concurrency, (group) => handleInOrder(group, deadline));
       handled += batch.length;
     }
     await refreshGauges().catch(() => undefined);

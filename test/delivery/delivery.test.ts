@@ -48,10 +48,12 @@ describe('proactive delivery', () => {
     expect(failedCalls.length).toBeGreaterThan(40);
     const rows = await h.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM deliveries WHERE idempotency_key LIKE 'bulk:%' GROUP BY status`);
     expect(rows).toEqual([{ status: 'sent', n: 500 }]);
-    // Each channel got its posts in the order they were queued.
-    for (const id of channels.slice(0, 3)) {
+    // Each channel got its posts in the order they were queued, also where a 429 or 500 made an
+    // earlier post wait.
+    for (const id of channels) {
       const order = sent.filter((c) => c.conversationId === id).map((c) => Number(String(c.body.text).split(':')[1]));
       expect(order.length).toBe(25);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
     }
     const metrics = await h.app.deps.metrics.registry.getSingleMetricAsString('wendbaar_deliveries_total');
     expect(metrics).toContain('outcome="sent"');
@@ -84,6 +86,23 @@ describe('proactive delivery', () => {
     await sender.settle();
     expect(h.connector.calls.filter((c) => c.conversationId === teams.zuid.teamId)).toHaveLength(1);
     expect((await listDeliveries(h.db)).map((d) => d.idempotency_key)).toEqual(expect.arrayContaining(['gone:zuid', 'gone:zuid:2']));
+    await sender.stop();
+  });
+
+  it('keeps a channel in queue order when an earlier post is retried: the later post waits for it', async () => {
+    const sender = await fastSender(h);
+    const [id] = await seedChannels(h.db, h.connector.url, 1);
+    // The consultation post meets a 429 with a second to wait; the announcement that closes it must not overtake it.
+    h.connector.fail({ status: 429, retryAfterSeconds: 1, count: 1 });
+    await h.db.transaction(async (tx) => {
+      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'order:consultation', conversationId: id!, payload: { text: 'order:consultation' } });
+      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'order:closed', conversationId: id!, payload: { text: 'order:closed' } });
+    });
+    expect(await sender.settle()).toBe(0);
+    expect(h.connector.delivered('send').map((c) => c.body.text)).toEqual(['order:consultation', 'order:closed']);
+    // The waiting post was not tried meanwhile and used no attempt.
+    const rows = await h.db.query<{ idempotency_key: string; attempts: number }>(`SELECT idempotency_key, attempts FROM deliveries WHERE idempotency_key LIKE 'order:%' ORDER BY id`);
+    expect(rows.map((r) => r.attempts)).toEqual([2, 1]);
     await sender.stop();
   });
 

@@ -1,5 +1,6 @@
 import { createScheduler } from '../../bot/scheduler';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
+import { claimDue } from '../../services/deliveries/queue';
 import type { ScheduledJob } from '../../services/scheduler/types';
 import { startHarness, type Harness } from '../harness/harness';
 import { countByText, fastSender, seedChannels } from './helpers';
@@ -32,9 +33,33 @@ pgOnly('two bot processes on one PostgreSQL database', () => {
     const counts = countByText(h1.connector.delivered('send').filter((c) => String(c.body?.text).startsWith('dup:')));
     expect(counts.size).toBe(300);
     expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    // Two senders, and still each channel got its posts in queue order.
+    for (const id of channels) {
+      const order = h1.connector.delivered('send').filter((c) => c.conversationId === id).map((c) => Number(String(c.body.text).split(':')[1]));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+    }
     const owners = await h1.db.query<{ leased_by: string }>(`SELECT DISTINCT leased_by FROM deliveries WHERE idempotency_key LIKE 'dup:%'`);
     expect(owners.length).toBe(2);
     await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it('a claim that overlaps another replica\'s does not take a later post of a conversation whose earlier post the other holds', async () => {
+    await Promise.all([h1.app.sender.stop(), h2.app.sender.stop()]);
+    await h1.db.transaction(async (tx) => {
+      for (const n of [1, 2]) await enqueueDelivery(tx, { kind: 'post', idempotencyKey: `overlap:${n}`, conversationId: '19:overlap@thread.tacv2', payload: { text: `overlap:${n}` } });
+    });
+    // Replica 1 has claimed the first post but not committed yet (a smaller batch than replica 2's
+    // ends its claim earlier in the queue), when replica 2 claims: it must not send the second one.
+    await h1.db.transaction(async (tx) => {
+      expect((await claimDue(tx, 'replica-1', 1, 60_000, 4)).map((d) => d.idempotency_key)).toEqual(['overlap:1']);
+      expect((await claimDue(h2.db, 'replica-2', 10, 60_000, 4)).map((d) => d.idempotency_key)).toEqual([]);
+    });
+    const rows = await h1.db.query<{ idempotency_key: string; status: string; attempts: number }>(`SELECT idempotency_key, status, attempts FROM deliveries WHERE idempotency_key LIKE 'overlap:%' ORDER BY id`);
+    expect(rows).toEqual([
+      { idempotency_key: 'overlap:1', status: 'sending', attempts: 1 },
+      { idempotency_key: 'overlap:2', status: 'queued', attempts: 0 },
+    ]);
+    await h1.db.query(`DELETE FROM deliveries WHERE idempotency_key LIKE 'overlap:%'`);
   });
 
   it('runs each fire of the same node-cron schedule on exactly one replica', async () => {
