@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from 'botbuilder';
+import { isTransientInfrastructureError } from '../services/errors';
 import { DEFAULT_RETRY_POLICY, Postpone, decide, type Decision, type RetryPolicy } from '../services/deliveries/policy';
 import { claimDue, countByStatus, groupByTarget, markFailed, markSent, markSuperseded, queueStats, release, reschedule, type ClaimedDelivery } from '../services/deliveries/queue';
 import { RateLimiter, TEAMS_LIMITS, type RateLimits } from '../services/deliveries/rate-limit';
@@ -108,40 +109,55 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
     return { activityId, conversationId };
   }
 
-  async function apply(d: ClaimedDelivery, decision: Decision): Promise<void> {
-    if (decision.action === 'release') return release(db, d.id, owner, decision.delayMs);
-    if (decision.action === 'retry') await reschedule(db, d.id, owner, decision.delayMs, decision.reason);
-    else await markFailed(db, d.id, owner, decision.action === 'dead' ? 'dead' : 'failed', decision.reason);
-    if (decision.failure === 'gone') await markTargetGone(db, d, decision.status, decision.reason);
+  /**
+   * Writes what happened to a claimed row. A database that is away is waited for (until the lease
+   * ends or the sender stops): the row left to its lease would be sent again by the next claim.
+   */
+  async function record(write: () => Promise<void>, leaseEnd: number): Promise<void> {
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isTransientInfrastructureError(error) || halting || Date.now() + wait > leaseEnd) throw error;
+        await sleep(wait);
+      }
+    }
+  }
+
+  async function apply(d: ClaimedDelivery, decision: Decision, leaseEnd: number): Promise<void> {
+    if (decision.action === 'release') return record(() => release(db, d.id, owner, decision.delayMs), leaseEnd);
+    if (decision.action === 'retry') await record(() => reschedule(db, d.id, owner, decision.delayMs, decision.reason), leaseEnd);
+    else await record(() => markFailed(db, d.id, owner, decision.action === 'dead' ? 'dead' : 'failed', decision.reason), leaseEnd);
+    if (decision.failure === 'gone') await record(() => markTargetGone(db, d, decision.status, decision.reason), leaseEnd);
     metrics.deliveries.inc({ outcome: decision.action === 'retry' ? 'retried' : decision.action === 'dead' ? 'dead' : 'failed' });
     log.warn({ deliveryId: d.id, kind: d.kind, status: decision.status, attempts: d.attempts, outcome: decision.failure }, 'delivery not sent');
   }
 
   /** Sends one claimed delivery; resolves false when it is still pending (a later one of its target must wait). */
-  async function handle(d: ClaimedDelivery, deadline: number): Promise<boolean> {
+  async function handle(d: ClaimedDelivery, deadline: number, leaseEnd: number): Promise<boolean> {
     let outcome: Outcome;
     try {
       outcome = await deliver(d, deadline);
     } catch (error) {
       const decision = decide(error, d.attempts, settings, random);
-      await apply(d, decision);
+      await apply(d, decision, leaseEnd);
       return decision.action !== 'retry' && decision.action !== 'release';
     }
     if ('supersededBy' in outcome) {
-      await markSuperseded(db, d.id, owner, outcome.supersededBy);
+      await record(() => markSuperseded(db, d.id, owner, outcome.supersededBy), leaseEnd);
       metrics.deliveries.inc({ outcome: 'superseded' });
     } else {
-      await markSent(db, d.id, owner, outcome.activityId, outcome.conversationId);
+      await record(() => markSent(db, d.id, owner, outcome.activityId, outcome.conversationId), leaseEnd);
       metrics.deliveries.inc({ outcome: 'sent' });
     }
     return true;
   }
 
   /** One target's rows in order; after one that stays pending the rest go back untried. */
-  async function handleInOrder(group: ClaimedDelivery[], deadline: number): Promise<void> {
+  async function handleInOrder(group: ClaimedDelivery[], deadline: number, leaseEnd: number): Promise<void> {
     for (const [i, d] of group.entries()) {
-      if (await handle(d, deadline)) continue;
-      for (const later of group.slice(i + 1)) await release(db, later.id, owner, 0);
+      if (await handle(d, deadline, leaseEnd)) continue;
+      for (const later of group.slice(i + 1)) await record(() => release(db, later.id, owner, 0), leaseEnd);
       return;
     }
   }
@@ -156,11 +172,13 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
   async function drainOnce(): Promise<number> {
     let handled = 0;
     while (!halting) {
+      const claimedAt = Date.now();
       const batch = await claimDue(db, owner, settings.batchSize, settings.leaseMs, settings.perTarget);
       if (batch.length === 0) break;
-      const deadline = Date.now() + settings.leaseMs - leaseMargin(settings.leaseMs);
+      const leaseEnd = claimedAt + settings.leaseMs;
+      const deadline = leaseEnd - leaseMargin(settings.leaseMs);
       // Conversations in parallel, each conversation in order.
-      await bounded(groupByTarget(batch), settings.concurrency, (group) => handleInOrder(group, deadline));
+      await bounded(groupByTarget(batch), settings.concurrency, (group) => handleInOrder(group, deadline, leaseEnd));
       handled += batch.length;
     }
     await refreshGauges().catch(() => undefined);
@@ -188,9 +206,14 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
   async function settle(timeoutMs = 30_000): Promise<number> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      await drain();
-      const n = (await queueStats(db)).depth;
-      if (n === 0 || Date.now() > until) return n;
+      // A database that is away for a moment is waited out like any other open work.
+      const open = await drain()
+        .then(async () => (await queueStats(db)).depth)
+        .catch((error: unknown) => {
+          if (!isTransientInfrastructureError(error) || Date.now() > until) throw error;
+          return -1;
+        });
+      if (open === 0 || (open > 0 && Date.now() > until)) return open;
       await sleep(25);
     }
   }
