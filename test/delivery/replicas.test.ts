@@ -3,9 +3,9 @@ import { enqueueDelivery } from '../../services/deliveries/enqueue';
 import { claimDue } from '../../services/deliveries/queue';
 import type { ScheduledJob } from '../../services/scheduler/types';
 import { startHarness, type Harness } from '../harness/harness';
-import { countByText, fastSender, seedChannels } from './helpers';
+import { countByText, fastSender, SAFETY_NET_MS, seedChannels, waitUntil } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(3 * 60_000);
 
 const pgOnly = process.env.WENDBAAR_TEST_DB === 'postgres' ? describe : describe.skip;
 
@@ -28,7 +28,7 @@ pgOnly('two bot processes on one PostgreSQL database', () => {
     await h1.db.transaction(async (tx) => {
       for (let i = 0; i < 300; i++) await enqueueDelivery(tx, { kind: 'post', idempotencyKey: `dup:${i}`, conversationId: channels[i % 10]!, payload: { text: `dup:${i}` } });
     });
-    const [openA, openB] = await Promise.all([a.settle(40_000), b.settle(40_000)]);
+    const [openA, openB] = await Promise.all([a.settle(SAFETY_NET_MS), b.settle(SAFETY_NET_MS)]);
     expect(openA + openB).toBe(0);
     const counts = countByText(h1.connector.delivered('send').filter((c) => String(c.body?.text).startsWith('dup:')));
     expect(counts.size).toBe(300);
@@ -69,7 +69,7 @@ pgOnly('two bot processes on one PostgreSQL database', () => {
     const s2 = createScheduler(h2.app.deps, [job], { catchUpMs: 0 });
     s1.start();
     s2.start();
-    await new Promise((r) => setTimeout(r, 3500));
+    await waitUntil(() => runs.length >= 3, 'three fires ran');
     await Promise.all([s1.stop(), s2.stop()]);
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(new Set(runs).size).toBe(runs.length);
@@ -88,13 +88,12 @@ describe('scheduler catch-up', () => {
     const h = await startHarness();
     const runs: string[] = [];
     const job: ScheduledJob = { name: 'test.minutely', cron: () => '* * * * *', run: async ({ fireTime }) => void runs.push(fireTime.toISOString()) };
-    // Nothing ran before: no catch-up on a first deployment. A real minute boundary in the next
-    // 300 ms would fire the job normally, so start clear of one.
+    // Nothing ran before: no catch-up on a first deployment. A real minute boundary while it runs
+    // would fire the job normally, so start clear of one. stop() waits for the start-up catch-up.
     const toNextMinute = 60_000 - (Date.now() % 60_000);
     if (toNextMinute < 1_500) await new Promise((r) => setTimeout(r, toNextMinute + 100));
     const first = createScheduler(h.app.deps, [job]);
     first.start();
-    await new Promise((r) => setTimeout(r, 300));
     await first.stop();
     expect(runs).toEqual([]);
     // It ran an hour ago; the latest minute was missed (all replicas down): caught up once.
@@ -103,7 +102,7 @@ describe('scheduler catch-up', () => {
     const [s1, s2] = [createScheduler(h.app.deps, [job]), createScheduler(h.app.deps, [job])];
     s1.start();
     s2.start();
-    await new Promise((r) => setTimeout(r, 500));
+    // stop() waits for both replicas' start-up catch-up, however long a busy machine takes.
     await Promise.all([s1.stop(), s2.stop()]);
     expect(runs.length).toBeGreaterThanOrEqual(1);
     expect(new Set(runs).size).toBe(runs.length);
