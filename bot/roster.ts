@@ -1,7 +1,8 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Database } from '../services/db';
 import type { Logger } from '../services/logger';
 import { upsertTeamMembers, type TeamMember } from '../services/people/store';
+import { readTeamMembersPage } from './connector';
 
 /** The most members Teams returns per page. */
 export const ROSTER_PAGE_SIZE = 500;
@@ -43,7 +44,7 @@ export async function syncTeamRoster(context: TurnContext, db: Database, log: Lo
   let continuationToken: string | undefined;
   try {
     do {
-      const page = await beforeDeadline(TeamsInfo.getPagedTeamMembers(context, teamId, ROSTER_PAGE_SIZE, continuationToken), deadline);
+      const page = await beforeDeadline(readTeamMembersPage(context, teamId, ROSTER_PAGE_SIZE, continuationToken), deadline);
       pages += 1;
       const found = teamMembersOf(page.members);
       members += found.length;

@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../config';
 import { openDatabase } from '../services/db';
-import { countByStatus, listDeliveries, retryDelivery, type DeliveryStatus } from '../services/deliveries/queue';
+import { countByStatus, listDeliveries, retryDelivery, type DeliveryStatus } from '../services/deliveries/store';
 
 const ALL: DeliveryStatus[] = ['queued', 'sending', 'sent', 'failed', 'dead'];
 

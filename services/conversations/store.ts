@@ -57,6 +57,12 @@ export async function getConversation(q: Queryable, id: string): Promise<Convers
   return rows[0];
 }
 
+/** The reference of the conversation the bot was reached in most recently (its service url opens new chats). */
+export async function latestActiveReference(q: Queryable): Promise<StoredReference | undefined> {
+  const rows = await q.query<{ reference: StoredReference }>(`SELECT reference FROM conversations WHERE active ORDER BY updated_at DESC LIMIT 1`);
+  return rows[0]?.reference;
+}
+
 /** Links a channel to a regioteam; a regioteam has one channel, so an older link is moved. */
 export async function linkChannel(q: Queryable, conversationId: string, regioteam: string): Promise<{ previous: string | null }> {
   const before = await q.query<{ regioteam: string | null }>(`SELECT regioteam FROM conversations WHERE id = $1`, [conversationId]);

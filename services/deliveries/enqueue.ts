@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import { insertDelivery } from './store';
 import type { CardSpec } from './card-spec';
 
 /** What a delivery carries: a card (its spec, rendered when sent), plain text, or both. */
@@ -35,19 +36,13 @@ export const enqueueCount = (): number => enqueueCalls;
  */
 export async function enqueueDelivery(q: Queryable, request: DeliveryRequest): Promise<number | null> {
   enqueueCalls += 1;
-  const rows = await q.query<{ id: number }>(
-    `INSERT INTO deliveries (idempotency_key, kind, conversation_id, recipient_aad, target_key, payload, not_before)
-     VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [
-      request.idempotencyKey,
-      request.kind,
-      request.kind === 'post' ? request.conversationId : null,
-      request.kind === 'personal' ? request.recipientAad : null,
-      request.kind === 'update' ? request.targetKey : null,
-      JSON.stringify(request.payload),
-      request.notBefore?.toISOString() ?? null,
-    ],
-  );
-  return rows[0]?.id ?? null;
+  return insertDelivery(q, {
+    idempotencyKey: request.idempotencyKey,
+    kind: request.kind,
+    conversationId: request.kind === 'post' ? request.conversationId : null,
+    recipientAad: request.kind === 'personal' ? request.recipientAad : null,
+    targetKey: request.kind === 'update' ? request.targetKey : null,
+    payload: request.payload,
+    notBefore: request.notBefore ?? null,
+  });
 }

@@ -1,10 +1,11 @@
 import { botInstalled, teams } from '../fixtures/activities';
 import { startHarness, type Harness } from '../harness/harness';
 import { enqueueDelivery } from '../../services/deliveries/enqueue';
-import { listDeliveries, retryDelivery } from '../../services/deliveries/queue';
-import { channelId, countByText, fastSender, seedChannels } from './helpers';
+import { listDeliveries, retryDelivery } from '../../services/deliveries/store';
+import { upsertConversation } from '../../services/conversations/store';
+import { channelId, countByText, fastSender, SAFETY_NET_MS, seedChannels } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(3 * 60_000);
 
 describe('proactive delivery', () => {
   let h: Harness;
@@ -31,7 +32,7 @@ describe('proactive delivery', () => {
       // The same key again is a no-op.
       expect(await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'bulk:0', conversationId: channels[0]!, payload: { text: 'bulk:0' } })).toBeNull();
     });
-    expect(await sender.settle(50_000)).toBe(0);
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
 
     const sent = h.connector.delivered('send').filter((c) => String(c.body?.text).startsWith('bulk:'));
     const counts = countByText(sent);
@@ -47,10 +48,12 @@ describe('proactive delivery', () => {
     expect(failedCalls.length).toBeGreaterThan(40);
     const rows = await h.db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM deliveries WHERE idempotency_key LIKE 'bulk:%' GROUP BY status`);
     expect(rows).toEqual([{ status: 'sent', n: 500 }]);
-    // Each channel got its posts in the order they were queued.
-    for (const id of channels.slice(0, 3)) {
+    // Each channel got its posts in the order they were queued, also where a 429 or 500 made an
+    // earlier post wait.
+    for (const id of channels) {
       const order = sent.filter((c) => c.conversationId === id).map((c) => Number(String(c.body.text).split(':')[1]));
       expect(order.length).toBe(25);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
     }
     const metrics = await h.app.deps.metrics.registry.getSingleMetricAsString('wendbaar_deliveries_total');
     expect(metrics).toContain('outcome="sent"');
@@ -60,13 +63,13 @@ describe('proactive delivery', () => {
   it('fails a post to a removed channel with a readable reason, marks it inactive, and delivers the others', async () => {
     const sender = await fastSender(h);
     await h.send(botInstalled(teams.zuid));
-    await sender.settle();
+    await sender.settle(SAFETY_NET_MS);
     h.connector.reset();
     const [ok] = await seedChannels(h.db, h.connector.url, 1);
     h.connector.gone.set(teams.zuid.teamId, 404);
     await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'gone:zuid', conversationId: teams.zuid.teamId, payload: { text: 'gone:zuid' } });
     await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'gone:other', conversationId: ok!, payload: { text: 'gone:other' } });
-    expect(await sender.settle()).toBe(0);
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
     h.connector.gone.delete(teams.zuid.teamId);
 
     expect(h.connector.delivered('send').map((c) => c.body.text)).toEqual(['gone:other']);
@@ -80,9 +83,41 @@ describe('proactive delivery', () => {
     expect(install!.inactive_reason).toContain('404');
     // A later post to the inactive channel fails at once, without calling Teams.
     await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'gone:zuid:2', conversationId: teams.zuid.teamId, payload: { text: 'x' } });
-    await sender.settle();
+    await sender.settle(SAFETY_NET_MS);
     expect(h.connector.calls.filter((c) => c.conversationId === teams.zuid.teamId)).toHaveLength(1);
     expect((await listDeliveries(h.db)).map((d) => d.idempotency_key)).toEqual(expect.arrayContaining(['gone:zuid', 'gone:zuid:2']));
+    await sender.stop();
+  });
+
+  it('keeps a channel in queue order when an earlier post is retried: the later post waits for it', async () => {
+    const sender = await fastSender(h);
+    const [id] = await seedChannels(h.db, h.connector.url, 1);
+    // The consultation post meets a 429 with a second to wait; the announcement that closes it must not overtake it.
+    h.connector.fail({ status: 429, retryAfterSeconds: 1, count: 1 });
+    await h.db.transaction(async (tx) => {
+      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'order:consultation', conversationId: id!, payload: { text: 'order:consultation' } });
+      await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'order:closed', conversationId: id!, payload: { text: 'order:closed' } });
+    });
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
+    expect(h.connector.delivered('send').map((c) => c.body.text)).toEqual(['order:consultation', 'order:closed']);
+    // The waiting post was not tried meanwhile and used no attempt.
+    const rows = await h.db.query<{ idempotency_key: string; attempts: number }>(`SELECT idempotency_key, attempts FROM deliveries WHERE idempotency_key LIKE 'order:%' ORDER BY id`);
+    expect(rows.map((r) => r.attempts)).toEqual([2, 1]);
+    await sender.stop();
+  });
+
+  it('fails a post that cannot be built (a broken stored reference) at once with the reason, without retrying it', async () => {
+    const sender = await fastSender(h);
+    const [ok] = await seedChannels(h.db, h.connector.url, 1);
+    const broken = '19:broken-reference@thread.tacv2';
+    await upsertConversation(h.db, { id: broken, kind: 'channel', reference: { channelId: 'msteams', serviceUrl: 'not a url', conversation: { id: broken } } });
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'broken:1', conversationId: broken, payload: { text: 'broken:1' } });
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'broken:other', conversationId: ok!, payload: { text: 'broken:other' } });
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
+    const [row] = await h.db.query<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM deliveries WHERE idempotency_key = 'broken:1'`);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row!.last_error).toMatch(/url/i);
+    expect(h.connector.delivered('send').map((c) => c.body.text)).toEqual(['broken:other']);
     await sender.stop();
   });
 
@@ -91,14 +126,14 @@ describe('proactive delivery', () => {
     const [id] = await seedChannels(h.db, h.connector.url, 1);
     h.connector.fail({ status: 502, count: 3 });
     const deliveryId = await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'dead:1', conversationId: id!, payload: { text: 'dead:1' } });
-    expect(await sender.settle()).toBe(0);
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
     const [row] = await h.db.query<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM deliveries WHERE id = $1`, [deliveryId]);
     expect(row).toMatchObject({ status: 'dead', attempts: 3 });
     expect(row!.last_error).toContain('502');
     expect((await listDeliveries(h.db, ['dead'])).map((d) => d.id)).toContain(deliveryId);
     h.connector.clearFaults();
     expect(await retryDelivery(h.db, deliveryId!)).toBe(true);
-    expect(await sender.settle()).toBe(0);
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
     expect(countByText(h.connector.delivered('send')).get('dead:1')).toBe(1);
     await sender.stop();
   });
@@ -111,7 +146,7 @@ describe('proactive delivery', () => {
       await enqueueDelivery(tx, { kind: 'post', idempotencyKey: 'card:1:post', conversationId: id!, payload: { text: 'v0' } });
       for (let v = 1; v <= 3; v++) await enqueueDelivery(tx, { kind: 'update', idempotencyKey: `card:1:update:${v}`, targetKey: 'card:1:post', payload: { text: `v${v}` } });
     });
-    expect(await sender.settle()).toBe(0);
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
     const post = h.connector.delivered('send').find((c) => c.body.text === 'v0')!;
     const updates = h.connector.delivered('update');
     expect(updates.map((c) => c.body.text)).toEqual(['v3']);
@@ -125,7 +160,7 @@ describe('proactive delivery', () => {
     // A later update, after the first went out, is sent too (with retries on a 500).
     h.connector.fail({ status: 500, count: 2 });
     await enqueueDelivery(h.db, { kind: 'update', idempotencyKey: 'card:1:update:4', targetKey: 'card:1:post', payload: { text: 'v4' } });
-    expect(await sender.settle()).toBe(0);
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
     expect(h.connector.delivered('update').map((c) => c.body.text)).toEqual(['v3', 'v4']);
     await sender.stop();
   });
@@ -133,7 +168,7 @@ describe('proactive delivery', () => {
   it('is used for channel posts in a real flow: the install welcome goes out as a new thread', async () => {
     h.app.sender.start();
     await h.send(botInstalled(teams.noord));
-    await h.connector.waitFor(() => h.connector.delivered().length >= 1);
+    await h.connector.waitFor(() => h.connector.delivered().length >= 1, SAFETY_NET_MS);
     expect(h.connector.delivered()[0]!.op).toBe('send');
     expect(channelId(0)).toContain('19:');
   });

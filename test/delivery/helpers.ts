@@ -42,3 +42,22 @@ export function countByText(calls: Array<{ body: { text?: string } }>): Map<stri
   }
   return counts;
 }
+
+/**
+ * Upper bound for waiting on a condition (deliveries settled, a post recorded): a safety net for a
+ * hung test on a busy machine, far above what the condition needs, never a budget it must meet.
+ */
+export const SAFETY_NET_MS = 90_000;
+
+/**
+ * Waits until `check` holds, polling; errors while polling (a database that is away) count as "not
+ * yet". The timeout is a safety net for a hung test, not a budget the condition must meet.
+ */
+export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = SAFETY_NET_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await Promise.resolve().then(check).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,5 +1,5 @@
 import { RateLimiter, TEAMS_LIMITS } from '../../services/deliveries/rate-limit';
-import { classify, retryAfterMs } from '../../bot/delivery-sender';
+import { classify, retryAfterMs } from '../../services/deliveries/policy';
 
 /** Simulates a sender that always asks again exactly when told, and returns the send times. */
 function simulate(limiter: RateLimiter, clock: { t: number }, keys: string[], until: number): number[] {

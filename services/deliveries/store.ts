@@ -20,11 +20,16 @@ const DUE = `not_before <= now() AND (status = 'queued' OR (status = 'sending' A
  * Claims due deliveries for one sender. Queue time is the database's clock (shared by all replicas),
  * not the domain clock that tests move. SKIP LOCKED lets several replicas work the same queue
  * without taking the same row; the lease makes a row claimable again if its sender dies.
- * At most `perTarget` rows per conversation (or recipient / update target) are taken, round robin,
- * so one busy channel cannot fill a whole batch while its rate limit makes it wait.
+ *
+ * One conversation (or recipient, or updated post) is sent in queue order: a delivery is claimed
+ * only while no earlier one of the same target is pending and not due: one waiting for a retry,
+ * or in flight at another sender. A delivery queued for later that was never tried does not hold
+ * back those queued after it for sooner. Of the rest at most `perTarget` rows per target are
+ * taken, round robin, so one busy channel cannot fill a whole batch while its rate limit makes it
+ * wait. The rows come back in no particular order: groupByTarget puts them in queue order.
  */
 export async function claimDue(q: Queryable, owner: string, limit: number, leaseMs: number, perTarget = limit): Promise<ClaimedDelivery[]> {
-  return q.query<ClaimedDelivery>(
+  const claimed = await q.query<ClaimedDelivery>(
     `UPDATE deliveries d SET status = 'sending', leased_by = $1, lease_until = now() + ($3 || ' milliseconds')::interval,
        attempts = d.attempts + 1
      WHERE d.id IN (
@@ -32,16 +37,58 @@ export async function claimDue(q: Queryable, owner: string, limit: number, lease
        WHERE ${DUE}
          AND id IN (
            SELECT id FROM (
-             SELECT id, not_before, row_number() OVER (
-               PARTITION BY kind, COALESCE(conversation_id, recipient_aad, target_key) ORDER BY not_before, id) AS rn
-             FROM deliveries WHERE ${DUE}) ranked
-           WHERE rn <= $4
+             SELECT id, due, not_before, row_number() OVER queue_order AS rn,
+               count(*) FILTER (WHERE NOT due) OVER queue_order AS waiting_ahead
+             FROM (
+               SELECT id, kind, COALESCE(conversation_id, recipient_aad, target_key) AS target, not_before, (${DUE}) AS due
+               FROM deliveries
+               WHERE status IN ('queued', 'sending') AND (attempts > 0 OR not_before <= now())) pending
+             WINDOW queue_order AS (PARTITION BY kind, target ORDER BY id)) ranked
+           WHERE due AND waiting_ahead = 0 AND rn <= $4
            ORDER BY rn, not_before, id
            LIMIT $2)
        FOR UPDATE SKIP LOCKED)
      RETURNING d.id, d.idempotency_key, d.kind, d.conversation_id, d.recipient_aad, d.target_key, d.payload, d.attempts`,
     [owner, limit, String(leaseMs), perTarget],
   );
+  return releaseOvertaking(q, owner, claimed);
+}
+
+/** Rows of the same target as `d` queued before it and not finished: the ones it must not overtake. */
+const AHEAD = `e.kind = d.kind AND COALESCE(e.conversation_id, e.recipient_aad, e.target_key) = COALESCE(d.conversation_id, d.recipient_aad, d.target_key)
+  AND e.id < d.id AND e.status IN ('queued', 'sending') AND (e.attempts > 0 OR e.not_before <= now())`;
+
+/**
+ * Two replicas claiming at the same moment each see the queue as their statement started. One can
+ * then take a later row of a conversation whose earlier row the other has just locked (SKIP LOCKED
+ * passes over it). Checked once the claim is in: a claimed row with an unfinished earlier row that
+ * this claim did not take goes back untried.
+ */
+async function releaseOvertaking(q: Queryable, owner: string, claimed: ClaimedDelivery[]): Promise<ClaimedDelivery[]> {
+  if (claimed.length === 0) return claimed;
+  const ids = claimed.map((d) => d.id);
+  // A plain SELECT first: the planner hashes it in one pass over the open rows; almost always empty.
+  const behind = await q.query<{ id: number }>(
+    `SELECT d.id FROM deliveries d WHERE d.id = ANY($1::bigint[]) AND EXISTS (SELECT 1 FROM deliveries e WHERE ${AHEAD} AND NOT (e.id = ANY($1::bigint[])))`,
+    [ids],
+  );
+  if (behind.length === 0) return claimed;
+  const released = new Set(behind.map((r) => Number(r.id)));
+  await q.query(
+    `UPDATE deliveries SET status = 'queued', lease_until = NULL, attempts = GREATEST(attempts - 1, 0) WHERE id = ANY($1::bigint[]) AND leased_by = $2`,
+    [[...released], owner],
+  );
+  return claimed.filter((d) => !released.has(Number(d.id)));
+}
+
+/** Claimed rows per target, each group in queue order (the claim returns rows in no particular order). */
+export function groupByTarget(batch: ClaimedDelivery[]): ClaimedDelivery[][] {
+  const groups = new Map<string, ClaimedDelivery[]>();
+  for (const d of [...batch].sort((a, b) => a.id - b.id)) {
+    const key = `${d.kind}:${d.conversation_id ?? d.recipient_aad ?? d.target_key ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  return [...groups.values()];
 }
 
 export async function markSent(q: Queryable, id: number, owner: string, activityId: string | undefined, conversationId?: string): Promise<void> {
@@ -161,4 +208,18 @@ export async function countByStatus(q: Queryable): Promise<Record<DeliveryStatus
   const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, dead: 0 };
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
+}
+
+/** The outbox row for one request; the same idempotency key twice is a no-op (returns null). */
+export async function insertDelivery(
+  q: Queryable,
+  row: { idempotencyKey: string; kind: string; conversationId: string | null; recipientAad: string | null; targetKey: string | null; payload: DeliveryPayload; notBefore: Date | null },
+): Promise<number | null> {
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO deliveries (idempotency_key, kind, conversation_id, recipient_aad, target_key, payload, not_before)
+     VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [row.idempotencyKey, row.kind, row.conversationId, row.recipientAad, row.targetKey, JSON.stringify(row.payload), row.notBefore?.toISOString() ?? null],
+  );
+  return rows[0]?.id ?? null;
 }
