@@ -8,7 +8,6 @@ import { conversationReference, markTargetGone, personalReference, updateTarget 
 import type { AppDeps } from './app-deps';
 import { createBotConnector } from './connector';
 import { withRenderedCard } from './post-card';
-}
 
 export interface DeliverySender {
   /** Works the queue until nothing is due; resolves with the number of deliveries handled. */

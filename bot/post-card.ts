@@ -13,3 +13,4 @@ export function withRenderedCard(payload: DeliveryPayload, ctx: RenderContext): 
   } catch (err) {
     throw new PermanentFailure(`card "${payload.view.kind}" could not be rendered: ${(err as Error).message}`);
   }
+}
