@@ -137,7 +137,7 @@ describe('every free-text field is screened for personal data', () => {
   it('refuses a name and a phone number in each screened field, naming the field by its label', async () => {
     const config = loadConfig(testEnv());
     const scope = {
-      deps: { config, clock: new ManualClock(new Date('2026-11-24T09:00:00+01:00')), db: { query: async () => [] } },
+      config, clock: new ManualClock(new Date('2026-11-24T09:00:00+01:00')), db: { query: async () => [] },
       actor: { aadObjectId: 'aad-x', name: 'Sanne Bakker', isMt: false, isBeleid: false, teamleiderOf: [] },
     } as unknown as TurnScope;
     let checked = 0;
