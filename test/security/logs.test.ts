@@ -11,9 +11,9 @@ import { captureLogs } from '../harness/log-capture';
 
 const CASE_REF = 'C-2024-0777';
 const FREE_TEXT = 'Moeder van Jayden Pietersen belde over verzuim';
-const CARD_TEXT = 'Twee zware dossiers deze week, collega Brouwer is ziek';
+const CARD_TEXT = 'Twee zware dossiers deze week, graag hulp bij de zittingen';
 const REFUSED_TEXT = 'Bel de vader op 06-98765432 voor overleg';
-const FAILED_TEXT = 'Oma van Jayden wil teruggebeld worden';
+const FAILED_TEXT = 'Graag hulp bij drie dossiers voor de zitting van volgende week';
 
 interface LogRecord {
   level: number;
