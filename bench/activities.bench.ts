@@ -5,22 +5,20 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { loadConfig } from '../config';
-import { startServer, type RunningServer } from '../bot/server';
-import { migrate, openDatabase, type Database } from '../services/db';
+import { migrate } from '../services/db';
 import { openPglite } from '../services/db/pglite';
 import { isoDay, localDay } from '../lib/dates';
-import { createLogger } from '../services/logger';
-import { startBaseline } from './baseline-echo';
 import { describeRefusal, runLoad, post, type ActivityFactory, type LoadResult } from './load';
-import { measureProcess, type ProcessCost } from './process-cost';
+import type { ProcessCost } from './process-cost';
+import { pinning, ServerUnderTest, type ServerSpec } from './server-under-test';
 import { SinkConnector } from './sink-connector';
 
 /**
  * Full-path activity handling through HTTP (restify → CloudAdapter → handler → database → reply to
  * a Bot Connector stand-in) at 1, 16 and 64 concurrent conversations, against the plain botbuilder
  * echo bot (bench/baseline-echo.ts) as the baseline, with the event-loop delay and CPU time of each
- * point. Also start-up time to /readyz and memory. Embedded database always (on disk in a temporary
+ * point. Each server runs in its own process (bench/server-process.ts) and measures itself there;
+ * the load generator and the Bot Connector stand-in stay in this one. Also start-up time to /readyz and memory. Embedded database always (on disk in a temporary
  * folder, like production); PostgreSQL when WENDBAAR_BENCH_PG_URL (admin connection string) is set.
  * A submit whose answer is not its scenario's work (a refusal) fails the bench.
  * WENDBAAR_BENCH_CONCURRENCY (e.g. "16") and WENDBAAR_BENCH_SKIP_STARTUP=true shorten a run.
@@ -82,16 +80,6 @@ interface Scenario {
   accepted?: (body: string) => boolean;
 }
 
-async function startWendbaar(db: Database): Promise<RunningServer> {
-  const config = loadConfig({
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    WENDBAAR_DISABLE_SCHEDULER: 'true',
-    WENDBAAR_TEAMLEIDERS: `noord:${TEAMLEIDER}`,
-  });
-  return startServer({ config, db, log: createLogger('silent') });
-}
-
 const fmt = (r: LoadResult) => `${r.throughput.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms${r.errors ? `  (${r.errors} errors)` : ''}`;
 const fmtCost = (c: ProcessCost, r: LoadResult) =>
   `loop delay p99 ${c.delayP99.toFixed(1).padStart(5)} / max ${c.delayMax.toFixed(1).padStart(5)} ms  CPU ${(c.cpuMs / Math.max(1, r.requests)).toFixed(2)} ms/req`;
@@ -104,8 +92,9 @@ async function probe(url: string, scenario: Scenario): Promise<void> {
 }
 
 /** Returns the scenarios whose answers were refused while measuring. */
-async function benchDatabase(label: string, db: Database, sink: SinkConnector, baselineUrl: string, verbs: string[]): Promise<string[]> {
-  const app = await startWendbaar(db);
+async function benchDatabase(label: string, database: Pick<ServerSpec, 'dataDir' | 'databaseUrl'>, sink: SinkConnector, baseline: ServerUnderTest): Promise<string[]> {
+  const app = await ServerUnderTest.start({ kind: 'wendbaar', ...database, teamleiders: `noord:${TEAMLEIDER}` });
+  const verbs = app.verbs;
   const a = activities(sink.url);
   const scenarios: Scenario[] = [{ name: 'menu (personal message)', goal: 0.5, make: a.menu }];
   if (verbs.includes('monitoring.create')) {
@@ -125,12 +114,12 @@ async function benchDatabase(label: string, db: Database, sink: SinkConnector, b
       console.log(`\n${scenario.name}`);
       for (const concurrency of CONCURRENCY) {
         const load = { concurrency, make: scenario.make, durationMs: DURATION_MS };
-        const { result: wendbaar, cost } = await measureProcess(() => runLoad({ ...load, url: app.url, accepted: scenario.accepted }));
-        const { result: baseline, cost: baselineCost } = await measureProcess(() => runLoad({ ...load, url: baselineUrl }));
-        const ratio = wendbaar.throughput / baseline.throughput;
+        const { result: wendbaar, cost } = await app.measure(() => runLoad({ ...load, url: app.url, accepted: scenario.accepted }));
+        const { result: echo, cost: baselineCost } = await baseline.measure(() => runLoad({ ...load, url: baseline.url }));
+        const ratio = wendbaar.throughput / echo.throughput;
         const verdict = scenario.goal === undefined ? '' : ratio >= scenario.goal ? `  ≥ ${scenario.goal} ok` : `  < goal ${scenario.goal}`;
         const delayVerdict = cost.delayP99 <= DELAY_GOAL.p99 && cost.delayMax <= DELAY_GOAL.max ? 'ok' : `over ${DELAY_GOAL.p99}/${DELAY_GOAL.max}`;
-        console.log(`  c=${String(concurrency).padStart(2)}  wendbaar ${fmt(wendbaar)}  ${fmtCost(cost, wendbaar)} ${delayVerdict}  |  baseline ${fmt(baseline)}  ${fmtCost(baselineCost, baseline)}  |  ratio ${ratio.toFixed(2)}${verdict}`);
+        console.log(`  c=${String(concurrency).padStart(2)}  wendbaar ${fmt(wendbaar)}  ${fmtCost(cost, wendbaar)} ${delayVerdict}  |  baseline ${fmt(echo)}  ${fmtCost(baselineCost, echo)}  |  ratio ${ratio.toFixed(2)}${verdict}`);
         if (wendbaar.refused > 0) {
           console.log(`  REFUSED ${wendbaar.refused} of ${wendbaar.requests}: ${wendbaar.refusal}`);
           refused.push(`${label}: ${scenario.name} at c=${concurrency} (${wendbaar.refused} refused)`);
@@ -238,7 +227,7 @@ async function startupAndMemory(sink: SinkConnector): Promise<void> {
   }
 }
 
-async function withPostgres<T>(adminUrl: string, fn: (db: Database) => Promise<T>): Promise<T> {
+async function withPostgres<T>(adminUrl: string, fn: (databaseUrl: string) => Promise<T>): Promise<T> {
   const name = `wendbaar_bench_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -246,11 +235,9 @@ async function withPostgres<T>(adminUrl: string, fn: (db: Database) => Promise<T
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
   try {
-    return await fn(db);
+    return await fn(url.toString());
   } finally {
-    await db.close();
     const c = new Client({ connectionString: adminUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -261,33 +248,20 @@ async function withPostgres<T>(adminUrl: string, fn: (db: Database) => Promise<T
 export async function run(): Promise<void> {
   const began = performance.now();
   const sink = await new SinkConnector().start();
-  const baseline = await startBaseline();
-  console.log(`Activities benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${DURATION_MS / 1000} s per measurement`);
+  const baseline = await ServerUnderTest.start({ kind: 'baseline' });
+  console.log(`Activities benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${DURATION_MS / 1000} s per measurement; ${pinning ? 'load generator on core 0, each server alone on core 1' : 'processes not pinned to cores'}`);
   try {
-    const probeDb = await openDatabase({});
-    const verbs = Object.keys((await startWendbaar(probeDb).then(async (app) => {
-      const actions = app.router.actions;
-      await app.close();
-      return actions;
-    })));
-    await probeDb.close();
-
     // On disk, as production runs it (WENDBAAR_DATA_DIR); WENDBAAR_BENCH_MEMORY=true for in-memory.
     const inMemory = process.env.WENDBAAR_BENCH_MEMORY === 'true';
     const dataDir = inMemory ? undefined : mkdtempSync(path.join(os.tmpdir(), 'wendbaar-bench-db-'));
     const refused: string[] = [];
     try {
-      const embedded = await openDatabase({ dataDir });
-      try {
-        refused.push(...await benchDatabase(`embedded database (PGlite, ${inMemory ? 'in memory' : 'on disk'})`, embedded, sink, baseline.url, verbs));
-      } finally {
-        await embedded.close();
-      }
+      refused.push(...await benchDatabase(`embedded database (PGlite, ${inMemory ? 'in memory' : 'on disk'})`, { dataDir }, sink, baseline));
     } finally {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }
     const pgUrl = process.env.WENDBAAR_BENCH_PG_URL;
-    if (pgUrl) refused.push(...await withPostgres(pgUrl, (db) => benchDatabase('PostgreSQL', db, sink, baseline.url, verbs)));
+    if (pgUrl) refused.push(...await withPostgres(pgUrl, (databaseUrl) => benchDatabase('PostgreSQL', { databaseUrl }, sink, baseline)));
     else console.log('\n(PostgreSQL skipped: set WENDBAAR_BENCH_PG_URL to an admin connection string)');
     if (process.env.WENDBAAR_BENCH_SKIP_STARTUP !== 'true') await startupAndMemory(sink);
     // A refused submit measured a form shown again, not the work its scenario is named after.

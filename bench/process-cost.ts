@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 export interface ProcessCost {
   /** How long the event loop was held up, ms: 99th percentile and worst. */
@@ -8,23 +8,34 @@ export interface ProcessCost {
   cpuMs: number;
 }
 
+/** perf_hooks samples every 10 ms (its default); each sample is the time between two ticks. */
+const SAMPLE_MS = 10;
+
 /**
- * What running `fn` cost this process. Event-loop delay is sampled by perf_hooks every 10 ms (its
- * default). The load generator shares the loop with the server under test, so the delay is what a
- * request arriving at a random moment would have waited before the server could even read it.
- * CPU time is less sensitive than throughput to other work on a shared machine: per request it
- * shows what a piece of code costs or saves.
+ * Measures this process between `start()` and `stop()`: event-loop delay and CPU time. It runs
+ * inside the server under test (bench/server-process.ts), so the load generator's own work does
+ * not count as the server's delay. perf_hooks records the whole time between two 10 ms ticks, so
+ * an idle loop reads 10 ms; the sampling interval is taken off to give the delay a request would
+ * have waited (Node's docs call this the implicit floor of `resolution`).
  */
-export async function measureProcess<T>(fn: () => Promise<T>): Promise<{ result: T; cost: ProcessCost }> {
-  const histogram = monitorEventLoopDelay();
-  const cpuBefore = process.cpuUsage();
-  histogram.enable();
-  try {
-    const result = await fn();
-    histogram.disable();
-    const cpu = process.cpuUsage(cpuBefore);
-    return { result, cost: { delayP99: histogram.percentile(99) / 1e6, delayMax: histogram.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 } };
-  } finally {
-    histogram.disable();
+export class ProcessMeter {
+  private histogram?: IntervalHistogram;
+  private cpuBefore?: NodeJS.CpuUsage;
+
+  start(): void {
+    this.histogram?.disable();
+    this.histogram = monitorEventLoopDelay({ resolution: SAMPLE_MS });
+    this.cpuBefore = process.cpuUsage();
+    this.histogram.enable();
+  }
+
+  stop(): ProcessCost {
+    if (!this.histogram || !this.cpuBefore) throw new Error('ProcessMeter.stop() before start()');
+    this.histogram.disable();
+    const cpu = process.cpuUsage(this.cpuBefore);
+    const delay = (ns: number) => Math.max(0, ns / 1e6 - SAMPLE_MS);
+    const cost = { delayP99: delay(this.histogram.percentile(99)), delayMax: delay(this.histogram.max), cpuMs: (cpu.user + cpu.system) / 1000 };
+    this.histogram = undefined;
+    return cost;
   }
 }
