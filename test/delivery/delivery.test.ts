@@ -106,6 +106,23 @@ describe('proactive delivery', () => {
     await sender.stop();
   });
 
+  it('holds a scheduled post (a reminder) until its moment, while posts for other channels go out', async () => {
+    const sender = await fastSender(h);
+    const [early, other] = await seedChannels(h.db, h.connector.url, 2);
+    // The queue compares with the database's clock, so the moment is set an hour after it.
+    const [moment] = await h.db.query<{ later: Date }>(`SELECT now() + interval '1 hour' AS later`);
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'scheduled:reminder', conversationId: early!, payload: { text: 'scheduled:reminder' }, notBefore: moment!.later });
+    await enqueueDelivery(h.db, { kind: 'post', idempotencyKey: 'scheduled:now', conversationId: other!, payload: { text: 'scheduled:now' } });
+    await sender.drain();
+    expect(h.connector.delivered('send').map((c) => c.body.text)).toEqual(['scheduled:now']);
+    expect((await h.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM deliveries WHERE idempotency_key = 'scheduled:reminder'`))[0]).toEqual({ status: 'queued', attempts: 0 });
+    // Its moment comes: sent once.
+    await h.db.query(`UPDATE deliveries SET not_before = now() WHERE idempotency_key = 'scheduled:reminder'`);
+    expect(await sender.settle(SAFETY_NET_MS)).toBe(0);
+    expect(countByText(h.connector.delivered('send')).get('scheduled:reminder')).toBe(1);
+    await sender.stop();
+  });
+
   it('fails a post that cannot be built (a broken stored reference) at once with the reason, without retrying it', async () => {
     const sender = await fastSender(h);
     const [ok] = await seedChannels(h.db, h.connector.url, 1);

@@ -70,7 +70,9 @@ describe('MDO participation decisions through Teams', () => {
     expect(trail[0]!.details).toMatchObject({ category: 'belangrijk', outcome: 'online' });
     expect(trail[1]!.details).toMatchObject({ advised: 'online', final: 'fysiek', overridden: true, reminder: true });
 
-    // The reminder waits in the delivery queue until the working day before, then reaches the consulent.
+    // The reminder is queued for 09:00 on the working day before and then reaches the consulent. (That
+    // the queue holds a post until its moment is tested in test/delivery/delivery.test.ts: the queue
+    // uses the database's clock, which this test's fixed date does not move.)
     const [reminder] = await h.db.query<{ kind: string; recipient_aad: string; not_before: Date }>(`SELECT kind, recipient_aad, not_before FROM deliveries WHERE idempotency_key = $1`, [`mdo:${id}:reminder`]);
     expect(reminder).toMatchObject({ kind: 'personal', recipient_aad: users.consulent.aadObjectId, not_before: new Date('2026-11-30T08:00:00Z') });
     await h.db.query(`UPDATE deliveries SET not_before = now() WHERE idempotency_key = $1`, [`mdo:${id}:reminder`]);
