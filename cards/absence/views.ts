@@ -24,6 +24,7 @@ const period = (startsOn: string, endsOn: string | null, zone: string) =>
 export interface AbsenceOverviewCardData {
   message: string;
   hint: string;
+  emptyText: string;
   today: string;
   absences: Array<{ absenceId: number; who: string; text: string; endTitle: string }>;
   people: Array<{ title: string; value: string }>;
@@ -39,6 +40,7 @@ export function overviewView(o: AbsenceOverview, actor: Actor, { zone }: Pick<Re
     hint: mayChoose
       ? 'Geef afwezigheid door voor jezelf of voor iemand uit je team. De vervanger krijgt zolang alle persoonlijke meldingen, gemarkeerd "namens".'
       : 'Je vervanger krijgt zolang je afwezig bent je persoonlijke meldingen, gemarkeerd "namens jou". Kies je niemand, dan krijgt je teamleider ze.',
+    emptyText: mayChoose ? 'Niemand staat als afwezig geregistreerd.' : 'Je staat niet als afwezig geregistreerd.',
     today: o.today,
     absences: o.absences.map((a) => ({
       absenceId: a.id,
