@@ -67,11 +67,12 @@ const withName = async (q: Queryable, behalf: OnBehalfOf): Promise<OnBehalfLine>
 export async function routePersonalDelivery(
   q: Queryable,
   settings: RoutingSettings,
-  delivery: { id: number; recipient_aad: string | null },
+  delivery: { id: number; recipient_aad: string | null; attempts: number },
   now: Date,
 ): Promise<{ recipientAad: string; onBehalfOf?: OnBehalfLine }> {
   const route = await recipientFor(q, settings, delivery.recipient_aad ?? '', now);
-  await recordOnBehalf(q, delivery.id, route.onBehalfOf ?? null);
+  // A retry may have been redirected before the owner came back: then the mark is cleared.
+  if (route.onBehalfOf || delivery.attempts > 1) await recordOnBehalf(q, delivery.id, route.onBehalfOf ?? null);
   return { recipientAad: route.recipientAad, onBehalfOf: route.onBehalfOf && (await withName(q, route.onBehalfOf)) };
 }
 

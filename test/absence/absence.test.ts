@@ -1,3 +1,5 @@
+import { ownersStoodInFor, routingOf } from '../../services/absence/route';
+import { roleSettingsFromEnv } from '../../services/authz';
 import { saveFigures } from '../../services/caseload/store/figures';
 import { ManualClock } from '../../services/clock';
 import { createItem } from '../../services/monitoring/actions/start';
@@ -30,6 +32,7 @@ describe('absence and stand-ins', () => {
     await h.db.transaction((tx) => createItem(tx, h.config, { kind: 'no-show', caseReference, date, ownerAad: owner.aadObjectId, regioteam: 'noord', createdBy: 'test' }));
     return Number((await h.db.query<{ id: number }>(`SELECT id FROM monitoring_items WHERE case_reference = $1`, [caseReference]))[0]!.id);
   };
+  const routing = () => routingOf({ roles: roleSettingsFromEnv(h.config.env), config: h.config });
   const received = (user: TestUser) => h.personalCards(user).map(text);
   const about = (user: TestUser, needle: string) => received(user).filter((c) => c.includes(needle));
   const digestOf = async (day: string) => {
@@ -70,6 +73,11 @@ describe('absence and stand-ins', () => {
     expect(forDaan[0]).toContain('Sanne Bakker is afwezig tot en met do 26 nov 2026; jij vervangt. Het item blijft van Sanne Bakker.');
     expect(received(sanne)).toEqual([]);
     expect(await digestOf('2026-11-24')).toContain('Sanne Bakker · afwezig, vervangen door Daan Jansen');
+    // The post stays addressed to Sanne; a task list can ask whom Daan stands in for.
+    expect(await h.db.query(`SELECT recipient_aad, on_behalf_of->>'via' AS via FROM deliveries WHERE idempotency_key LIKE 'monitoring:${itemId}:%'`))
+      .toEqual([{ recipient_aad: sanne.aadObjectId, via: 'standIn' }]);
+    expect(await ownersStoodInFor(h.db, routing(), daan.aadObjectId, clock().now())).toMatchObject([{ ownerAad: sanne.aadObjectId, via: 'standIn' }]);
+    expect(await ownersStoodInFor(h.db, routing(), milan.aadObjectId, clock().now())).toEqual([]);
 
     // Daan closes it from the card that reached him: allowed, audited on Sanne's behalf, the item stays hers.
     at('2026-11-24', '10:00:00');
