@@ -4,6 +4,7 @@ import { saveFigures } from '../../services/caseload/store/figures';
 import { ManualClock } from '../../services/clock';
 import { createItem } from '../../services/monitoring/actions/start';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams } from '../fixtures/activities';
+import { helpRequestForm } from '../fixtures/forms';
 import { users, type TestUser } from '../fixtures/people';
 import { startHarness, type Harness } from '../harness/harness';
 
@@ -51,7 +52,7 @@ describe('absence and stand-ins', () => {
   });
   beforeEach(async () => {
     await h.app.sender.settle();
-    for (const table of ['absences', 'monitoring_items', 'deliveries', 'cron_runs', 'caseload_figures']) await h.db.query(`DELETE FROM ${table}`);
+    for (const table of ['absences', 'monitoring_items', 'help_offers', 'help_requests', 'deliveries', 'cron_runs', 'caseload_figures']) await h.db.query(`DELETE FROM ${table}`);
     at('2026-11-24');
     h.connector.reset();
   });
@@ -170,6 +171,20 @@ describe('absence and stand-ins', () => {
     expect(about(sanne, 'Welkom terug')).toHaveLength(1);
     await h.send(personalMessage('terug', { from: sanne }));
     expect(text(h.connector.delivered('reply').at(-1)?.body)).toContain('Je staat nu niet als afwezig geregistreerd');
+  });
+
+  it('an offer on an absentee\'s help request reaches the stand-in, marked namens', async () => {
+    await h.invoke(cardAction('caseload.request', helpRequestForm, { from: sanne }));
+    const [request] = await h.db.query<{ id: number }>(`SELECT max(id) AS id FROM help_requests`);
+    await record(ruben, sanne, '2026-11-24', '2026-11-27', milan);
+    await h.app.sender.settle();
+    h.connector.reset();
+    await h.invoke(cardAction('caseload.offer', { requestId: Number(request!.id), amount: '1' }, { from: daan, where: teams.noord }));
+    await h.app.sender.settle();
+    const offers = about(milan, 'Daan Jansen');
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toContain('Namens Sanne Bakker');
+    expect(received(sanne)).toEqual([]);
   });
 
   it('lets a consulent record only their own absence; the teamleider and the MT record it for others', async () => {
