@@ -84,7 +84,7 @@ export function commandText(activity: Partial<Activity>): string {
 }
 
 /** Card data fields that name what an action is about; a refusal's audit entry records them. */
-const TARGET_FIELDS = ['changeId', 'announcementId', 'requestId', 'offerId', 'itemId', 'id'] as const;
+const TARGET_FIELDS = ['changeId', 'announcementId', 'requestId', 'offerId', 'itemId', 'id', 'absenceId', 'person'] as const;
 
 /** The ids a card action claims to act on (short strings and whole numbers only). */
 export function attemptedIds(data: unknown): Record<string, string | number> {

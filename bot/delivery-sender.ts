@@ -4,6 +4,8 @@ import { isTransientInfrastructureError } from '../services/errors';
 import { DEFAULT_RETRY_POLICY, Postpone, decide, type Decision, type RetryPolicy } from '../services/deliveries/policy';
 import { claimDue, countByStatus, groupByTarget, markFailed, markSent, markSuperseded, queueStats, release, reschedule, type ClaimedDelivery } from '../services/deliveries/store';
 import { RateLimiter, TEAMS_LIMITS, type RateLimits } from '../services/deliveries/rate-limit';
+import { onBehalfLineOfPost, routePersonalDelivery } from '../services/absence/route';
+import type { OnBehalfLine } from '../services/absence/types';
 import { conversationReference, markTargetGone, personalReference, updateTarget } from '../services/deliveries/targets';
 import type { AppDeps } from './app-deps';
 import { createBotConnector } from './connector';
@@ -71,6 +73,7 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
   const limiter = new RateLimiter(options.limits ?? TEAMS_LIMITS);
   const connector = createBotConnector(adapter, { appId: deps.config.env.MicrosoftAppId, sendTimeoutMs: settings.sendTimeoutMs });
   const { db, metrics, log } = deps;
+  const routing = { roles: deps.roles, zone: deps.config.env.WENDBAAR_TIME_ZONE };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
@@ -89,22 +92,27 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
 
   type Outcome = { activityId?: string; conversationId: string } | { supersededBy: string };
 
+  const render = (d: ClaimedDelivery, onBehalfOf?: OnBehalfLine) =>
+    withRenderedCard(d.payload, { office: deps.config.office, zone: deps.config.env.WENDBAAR_TIME_ZONE }, onBehalfOf);
+
   async function deliver(d: ClaimedDelivery, deadline: number): Promise<Outcome> {
-    const payload = withRenderedCard(d.payload, { office: deps.config.office, zone: deps.config.env.WENDBAAR_TIME_ZONE });
     if (d.kind === 'update') {
       const target = await updateTarget(db, d);
       if ('supersededBy' in target) return target;
+      const payload = render(d, await onBehalfLineOfPost(db, d.target_key ?? ''));
       await gate(target.conversationId, deadline);
       await connector.update(target.reference, target.conversationId, target.activityId, payload);
       return { activityId: target.activityId, conversationId: target.conversationId };
     }
-    const reference =
-      d.kind === 'personal'
-        ? await personalReference(db, d.recipient_aad ?? '', async (template, member, tenantId) => {
-            await gate(`personal:${d.recipient_aad}`, deadline);
-            return connector.openPersonalChat(template, member, tenantId);
-          }, deps.config.env.MicrosoftAppTenantId)
-        : await conversationReference(db, d.conversation_id ?? '');
+    // A personal post for someone who is away goes to their stand-in, marked "namens".
+    const route = d.kind === 'personal' ? await routePersonalDelivery(db, routing, d, deps.clock.now()) : undefined;
+    const payload = render(d, route?.onBehalfOf);
+    const reference = route
+      ? await personalReference(db, route.recipientAad, async (template, member, tenantId) => {
+          await gate(`personal:${route.recipientAad}`, deadline);
+          return connector.openPersonalChat(template, member, tenantId);
+        }, deps.config.env.MicrosoftAppTenantId)
+      : await conversationReference(db, d.conversation_id ?? '');
     const conversationId = reference.conversation?.id ?? d.conversation_id ?? '';
     await gate(conversationId, deadline);
     const { activityId } = await connector.send(reference, conversationId, payload);

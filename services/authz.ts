@@ -50,6 +50,8 @@ export function resolveActor(
 interface Resource {
   regioteam?: string;
   ownerAad?: string;
+  /** Who receives the owner's personal posts today because the owner is away (services/absence). */
+  standInAad?: string;
 }
 
 interface Rule {
@@ -61,6 +63,7 @@ interface Rule {
 const isMt = (a: Actor) => a.isMt;
 const leadsTeam = (a: Actor, r: Resource) => !!r.regioteam && a.teamleiderOf.includes(r.regioteam);
 const isTeamleider = (a: Actor) => a.teamleiderOf.length > 0;
+const standsIn = (a: Actor, r: Resource) => !!r.standInAad && a.aadObjectId === r.standInAad;
 
 export const PERMISSIONS = {
   'channel.link': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'het MT of de teamleider van dit regioteam' },
@@ -76,10 +79,17 @@ export const PERMISSIONS = {
   },
   'request.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de aanvrager' },
   'monitoring.startForOthers': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
-  'monitoring.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad || isMt(a) || leadsTeam(a, r), whoCan: 'de eigenaar van het item, de teamleider of het MT' },
+  'monitoring.owner': {
+    allowed: (a, r) => a.aadObjectId === r.ownerAad || standsIn(a, r) || isMt(a) || leadsTeam(a, r),
+    whoCan: 'de eigenaar van het item, de teamleider of het MT',
+  },
   'mdo.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de consulent die dit besluit maakt' },
   'mdo.overview': { allowed: (a) => isMt(a) || isTeamleider(a), whoCan: 'teamleiders en het MT' },
   'evaluation.view': { allowed: (a) => isMt(a) || a.isBeleid || isTeamleider(a), whoCan: 'het MT, beleidsmedewerkers en teamleiders' },
+  'absence.manage': {
+    allowed: (a, r) => a.aadObjectId === r.ownerAad || isMt(a) || leadsTeam(a, r),
+    whoCan: 'de consulent zelf (voor de eigen afwezigheid), de teamleider van het regioteam of het MT',
+  },
   'deliveries.admin': { allowed: isMt, whoCan: 'leden van het MT' },
 } satisfies Record<string, Rule>;
 

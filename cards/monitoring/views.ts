@@ -118,7 +118,8 @@ export function digestView(digest: DigestSnapshot, { office, zone }: RenderConte
   const grouped = (list: DigestLine[]) => {
     const byOwner = new Map<string, DigestLine[]>();
     for (const r of list) {
-      const owner = r.ownerName || 'Onbekende consulent';
+      const name = r.ownerName || 'Onbekende consulent';
+      const owner = r.standInName ? `${name} · afwezig, vervangen door ${r.standInName}` : name;
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), r]);
     }
     return [...byOwner.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl')).map(([owner, items]) => ({ owner, lines: items.map(line) }));

@@ -1,3 +1,4 @@
+import { withRecordedAbsence } from '../absence/workload';
 import { isSchoolHoliday, localDay } from '../../lib/dates';
 import { audit } from '../audit/store';
 import { officeZone, type JobContext } from '../context';
@@ -34,7 +35,7 @@ export async function runEscalation(ctx: JobContext): Promise<number> {
         teamId: r.regioteam,
         teamName: teamName(config.office, r.regioteam),
         norm: team?.caseloadNorm ?? 0,
-        people: (await workloadSummary(tx, config.office, { regioteam: r.regioteam })).map(workloadLine),
+        people: (await withRecordedAbsence(tx, config.office, zone, fireTime, await workloadSummary(tx, config.office, { regioteam: r.regioteam }))).map(workloadLine),
         zone,
       });
       for (const aad of leaders) {

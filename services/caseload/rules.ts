@@ -43,14 +43,15 @@ export const ROOM_BELOW_SHARE = 0.85;
 export const ABSENT_DAYS_NO_ROOM = 3;
 
 export const isAboveNorm = (r: Pick<WorkloadRow, 'openCases' | 'norm'>) => r.openCases > r.norm;
-export const hasRoom = (r: Pick<WorkloadRow, 'openCases' | 'norm' | 'absentDays'>) =>
-  r.openCases < r.norm * ROOM_BELOW_SHARE && r.absentDays < ABSENT_DAYS_NO_ROOM;
+export const hasRoom = (r: Pick<WorkloadRow, 'openCases' | 'norm' | 'absentDays' | 'absentToday'>) =>
+  !r.absentToday && r.openCases < r.norm * ROOM_BELOW_SHARE && r.absentDays < ABSENT_DAYS_NO_ROOM;
 
 /** What the team sees per person: figures against the norm, and whether they have room (never when above it). */
 export function workloadLine(r: WorkloadRow): WorkloadLine {
   const aboveNorm = isAboveNorm(r);
   return {
     name: r.name, openCases: r.openCases, complexCases: r.complexCases, absentDays: r.absentDays, norm: r.norm, isBuffer: r.isBuffer,
+    ...(r.absentToday ? { absentToday: true } : {}),
     aboveNorm, hasRoom: !aboveNorm && hasRoom(r),
   };
 }

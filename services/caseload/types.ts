@@ -79,10 +79,12 @@ export interface WorkloadRow {
   /** The team's caseload norm (open cases for one full-time consulent). */
   norm: number;
   isBuffer: boolean;
+  /** Recorded away today (services/absence): not available to help or to be counted on. */
+  absentToday?: boolean;
 }
 
 /** A workload row with the signals the team sees (computed by services/caseload/rules.ts). */
-export interface WorkloadLine extends Pick<WorkloadRow, 'name' | 'openCases' | 'complexCases' | 'absentDays' | 'norm' | 'isBuffer'> {
+export interface WorkloadLine extends Pick<WorkloadRow, 'name' | 'openCases' | 'complexCases' | 'absentDays' | 'norm' | 'isBuffer' | 'absentToday'> {
   aboveNorm: boolean;
   hasRoom: boolean;
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import { digestCountsText } from '../../config/monitoring-labels';
 import { isoDay, parseIsoDay } from '../../lib/dates';
+import { standInNamesOn, type RoutingSettings } from '../absence/route';
 import { cardSpec } from '../deliveries/card-spec';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
@@ -12,11 +13,17 @@ import type { DigestLine, DigestSnapshot } from './types';
 /** The digest of one regioteam for `today`; the lists are empty when nothing is due, upcoming or overdue. */
 export async function digestSnapshot(q: Queryable, config: Config, regioteam: string, today: string): Promise<DigestSnapshot> {
   const weekEnd = isoDay(parseIsoDay(today, config.env.WENDBAAR_TIME_ZONE).endOf('week').startOf('day'));
-  const { overdue, dueToday, upcoming } = splitForDigest(await digestRows(q, regioteam, today, weekEnd), today);
-  const line = (r: DigestRow): DigestLine =>
-    ({ caseReference: r.case_reference, kind: r.kind, stage: r.stage, dueOn: r.due_on, late: r.late, ownerName: r.owner_name ?? '' });
+  const rows = await digestRows(q, regioteam, today, weekEnd);
+  const { overdue, dueToday, upcoming } = splitForDigest(rows, today);
+  const standIns = await standInNamesOn(q, settingsOf(config), rows.map((r) => r.owner_aad), today);
+  const line = (r: DigestRow): DigestLine => ({
+    caseReference: r.case_reference, kind: r.kind, stage: r.stage, dueOn: r.due_on, late: r.late, ownerName: r.owner_name ?? '',
+    ...(standIns.has(r.owner_aad) ? { standInName: standIns.get(r.owner_aad) } : {}),
+  });
   return { regioteam, today, overdue: overdue.map(line), dueToday: dueToday.map(line), upcoming: upcoming.map(line) };
 }
+
+const settingsOf = (config: Config): RoutingSettings => ({ roles: { teamleiders: config.env.WENDBAAR_TEAMLEIDERS }, zone: config.env.WENDBAAR_TIME_ZONE });
 
 const teamName = (config: Config, regioteam: string) => config.office.regioteams.find((t) => t.id === regioteam)?.name ?? regioteam;
 

@@ -72,6 +72,8 @@ export interface DigestLine {
   late: boolean;
   /** The consulent who owns the item; empty when the bot does not know their name. */
   ownerName: string;
+  /** Who receives the owner's reminders today because the owner is away (absent when present). */
+  standInName?: string;
 }
 
 /** A regioteam's deadlines for one day: overdue, due today and later this week. */

@@ -29,6 +29,7 @@ const EXEMPT: Record<string, Record<string, string>> = {
     regioteam: 'one of the configured regioteams', caseReference: CASE_REFERENCES,
   },
   'monitoring.handover': { newOwner: "a colleague's Entra id from the card's choices" },
+  'absence.record': { person: "a colleague's Entra id from the card's choices", standIn: "a colleague's Entra id from the card's choices, or 'none'" },
   'status.preview': { preset: 'a preset id or "per-taak"' },
   'status.consult': { regioteams: 'regioteam ids of linked channels' },
 };

@@ -28,6 +28,7 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   'caseload.figures': 'saves the clicker\'s own caseload figures',
   'monitoring.list': 'lists the clicker\'s own open items',
   'mdo.advise': 'creates an advice owned by the clicker',
+  'absence.list': 'lists only the absences the clicker may record: their own, their team\'s (teamleider) or everyone\'s (MT)',
 };
 
 type Snapshot = () => Promise<unknown>;
@@ -109,6 +110,11 @@ describe('authorisation: replayed card payloads', () => {
 
   const mdoState: Snapshot = () => rows(`SELECT * FROM mdo_decisions ORDER BY id`);
 
+  // Absences start tomorrow, so none is active while the other rows run (it would reroute posts).
+  const absenceState: Snapshot = () => rows(`SELECT * FROM absences ORDER BY id`);
+  const tomorrow = () => new Date(h.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+  const absenceOf = (person: TestUser, standIn: TestUser) => ({ person: person.aadObjectId, kind: 'ziek', startsOn: tomorrow(), endsOn: '', standIn: standIn.aadObjectId });
+
   // --- the table: verb | who may | who replays | setup ------------------------------------------
   const mtOnly = [users.consulent, users.teamleiderNoord];
   const ownerOnly = [users.consulent2, users.consulent3, users.teamleiderNoord];
@@ -167,6 +173,16 @@ describe('authorisation: replayed card payloads', () => {
         return { id: button.data!.id, choice: 'accept' };
       },
     },
+
+    // A consulent records only their own absence; the teamleider of their team and the MT anyone's.
+    { verb: 'absence.record', permission: 'absence.manage', mayDo: users.teamleiderNoord, replayedBy: [users.consulent2, users.consulent3, users.teamleiderZuid], writes: true, state: absenceState, setup: async () => absenceOf(users.consulent, users.consulent2) },
+    {
+      verb: 'absence.end', permission: 'absence.manage', mayDo: users.consulent, replayedBy: [users.consulent2, users.consulent3, users.teamleiderZuid], writes: true, state: absenceState,
+      setup: async () => {
+        await ok('absence.record', absenceOf(users.consulent, users.consulent2), users.consulent);
+        return { absenceId: await lastId('absences') };
+      },
+    },
   ];
 
   beforeAll(async () => {
@@ -196,7 +212,7 @@ describe('authorisation: replayed card payloads', () => {
       expect({ who: intruder.name, type: answer.type, answer: text(answer.value) }).toEqual({ who: intruder.name, type: 'application/vnd.microsoft.activity.message', answer: expect.stringContaining(refusal) });
       expect(await refusals(intruder, row.verb)).toBe(counted + 1);
       // The audit entry says what the click pointed at (the ids the card claimed).
-      const ids = Object.fromEntries(Object.entries(data).filter(([key]) => ['changeId', 'announcementId', 'requestId', 'offerId', 'itemId', 'id'].includes(key)));
+      const ids = Object.fromEntries(Object.entries(data).filter(([key]) => ['changeId', 'announcementId', 'requestId', 'offerId', 'itemId', 'id', 'absenceId', 'person'].includes(key)));
       expect(await lastRefusal(intruder, row.verb)).toEqual(Object.keys(ids).length ? { attempted: ids } : {});
     }
     expect([await row.state(), await sideEffects()]).toEqual(before);

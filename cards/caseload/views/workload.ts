@@ -48,6 +48,7 @@ export function workloadPeople(lines: WorkloadLine[]) {
     const signals = [
       r.aboveNorm ? 'boven de norm' : r.hasRoom ? 'ruimte' : '',
       r.isBuffer ? 'buffer' : '',
+      r.absentToday ? 'nu afwezig' : '',
       r.absentDays > 0 ? `${r.absentDays} ${r.absentDays === 1 ? 'dag' : 'dagen'} afwezig` : '',
     ].filter(Boolean);
     return {

@@ -1,3 +1,4 @@
+import { withRecordedAbsence } from '../../absence/workload';
 import { findRegioteam, type Office, type Regioteam } from '../../../config/office';
 import { authorize } from '../../authz';
 import { officeZone, type ActingContext } from '../../context';
@@ -24,7 +25,7 @@ export async function loadTeamWorkload(
     norm: team.caseloadNorm,
     at: at.toISOString(),
     zone,
-    people: (await workloadSummary(q, office, { regioteam: team.id })).map(workloadLine),
+    people: (await withRecordedAbsence(q, office, zone, at, await workloadSummary(q, office, { regioteam: team.id }))).map(workloadLine),
     waiting: await waitingRequests(q, team.id),
     helped: await acceptedHelp(q, team.id, start.minus({ weeks: 1 }).toJSDate(), start.toJSDate()),
     deadlines: await teamDeadlinesForWeek(q, team.id, start.toISODate()!),

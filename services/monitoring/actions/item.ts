@@ -1,4 +1,6 @@
 import { isoDay, localDay } from '../../../lib/dates';
+import { actingFor, routingOf } from '../../absence/route';
+import type { OnBehalfOf } from '../../absence/types';
 import { audit } from '../../audit/store';
 import { authorize } from '../../authz';
 import { officeZone, type ActingContext } from '../../context';
@@ -20,8 +22,19 @@ const todayOf = (ctx: ActingContext, now: Date) => isoDay(localDay(now, officeZo
 /** "Openen" from the list: the item's card, for its owner, their teamleider or the MT. */
 export async function openItem(ctx: ActingContext, itemId: number): Promise<ItemSnapshot> {
   const item = await getItem(ctx.db, itemId);
-  if (item) authorize(ctx.actor, 'monitoring.owner', { ownerAad: item.owner_aad, regioteam: item.regioteam });
+  if (item) await authorizeOwner(ctx, ctx.db, item);
   return itemSnapshot(ctx.db, itemId, todayOf(ctx, ctx.clock.now()));
+}
+
+/**
+ * The owner, whoever receives the owner's posts while they are away (stand-in, or the teamleider),
+ * the team's teamleider or the MT may act on an item. Returns the owner's absence when the actor
+ * stands in, so the audit entry says on whose behalf.
+ */
+async function authorizeOwner(ctx: ActingContext, q: Queryable, item: ItemRow): Promise<OnBehalfOf | undefined> {
+  const behalf = await actingFor(q, routingOf(ctx), ctx.actor.aadObjectId, item.owner_aad, ctx.clock.now());
+  authorize(ctx.actor, 'monitoring.owner', { ownerAad: item.owner_aad, regioteam: item.regioteam, standInAad: behalf && ctx.actor.aadObjectId });
+  return behalf;
 }
 
 interface Change {
@@ -46,16 +59,19 @@ function changeOpenItem(
   return ctx.db.transaction(async (tx) => {
     const item = await getItem(tx, itemId, true);
     if (!item) throw itemGone();
-    authorize(ctx.actor, 'monitoring.owner', { ownerAad: item.owner_aad, regioteam: item.regioteam });
+    const behalf = await authorizeOwner(ctx, tx, item);
     if (item.status !== 'open') throw conflict('Dit monitoringitem is al afgesloten; er is niets gewijzigd.');
     const c = { tx, item, now, today: todayOf(ctx, now) };
     const { action, details } = await change(c);
-    await audit(tx, { actor: ctx.actor.aadObjectId, action, subject: `monitoring:${item.id}`, details: { kind: item.kind, ...details }, correlationId: ctx.correlationId });
+    await audit(tx, { actor: ctx.actor.aadObjectId, action, subject: `monitoring:${item.id}`, details: { kind: item.kind, ...details, ...namens(behalf) }, correlationId: ctx.correlationId });
     const snapshot = await replacePostedCards(tx, ctx.config, itemId, c.today);
     await notify?.(c, snapshot);
     return snapshot;
   });
 }
+
+/** "namens": the audit entry of a stand-in's action names the owner and the absence. */
+const namens = (behalf?: OnBehalfOf) => (behalf ? { onBehalfOf: behalf.ownerAad, absenceId: behalf.absenceId } : {});
 
 /** Sends the item's card personally and remembers it, so later changes replace it in place too. */
 async function sendCard(tx: Queryable, itemId: number, key: string, recipientAad: string, snapshot: ItemSnapshot, summary: string): Promise<void> {
