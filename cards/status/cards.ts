@@ -9,7 +9,7 @@ import responsesTemplate from './templates/responses.json';
 import statusTemplate from './templates/status.json';
 import unreadTemplate from './templates/unread.json';
 import { successCard } from '../notice';
-import { renderTemplate } from '../render';
+import { renderTemplate, type AdaptiveCard } from '../render';
 import { dutchDate } from '../../lib/dates';
 import type { ChangeRow } from '../../services/status/types';
 
@@ -33,6 +33,8 @@ export interface StatusCardData {
   headline: string;
   headerStyle: HeaderStyle;
   facts: Fact[];
+  /** Decided changes that have not started yet. */
+  upcoming: Array<{ heading: string; changes: string[] }>;
   rings: Array<{ name: string; description: string; tasks: Array<{ name: string; label: string; color: TextColor }> }>;
   footnote: string;
 }
@@ -77,11 +79,25 @@ export interface ConsultationCardData {
   akkoord: string;
   zorgen: string;
   opmerking: string;
+  /** "zorg"/"zorgen", "opmerking"/"opmerkingen": the word under each count agrees with it. */
+  zorgenLabel: string;
+  opmerkingLabel: string;
   open: boolean;
   /** Confirmation for the person who just answered; empty on the shared channel card. */
   ownAnswer: string;
+  /** The MT's own view: a button to everyone's answers. */
+  showResponses: boolean;
 }
-export const consultationCard = (data: ConsultationCardData) => renderTemplate(consultationTemplate, data);
+
+/** Universal Actions: Teams asks the bot for the card as each listed user should see it. */
+function withViews(card: AdaptiveCard, verb: string, data: Record<string, unknown>, viewers: string[] | undefined): AdaptiveCard {
+  if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
+  if (viewers && viewers.length > 0) card.refresh = { action: { type: 'Action.Execute', title: 'Vernieuwen', verb, data }, userIds: viewers };
+  return card;
+}
+
+export const consultationCard = (data: ConsultationCardData, viewers?: string[]) =>
+  withViews(renderTemplate(consultationTemplate, data), 'status.consultation', { changeId: data.changeId }, data.open ? viewers : undefined);
 
 export interface DecisionCardData {
   changeId: number;
@@ -118,9 +134,15 @@ export interface AnnouncementCardData {
   practiceImpact: string;
   partnerText: string;
   readText: string;
+  /** MT and beleid, counted apart; empty when none are configured. */
+  apartText: string;
+  /** The "Gelezen" button: hidden for someone who read it. */
+  showRead: boolean;
+  /** The MT's own view: who has not read it yet. */
   showUnread: boolean;
 }
-export const announcementCard = (data: AnnouncementCardData) => renderTemplate(announcementTemplate, data);
+export const announcementCard = (data: AnnouncementCardData, viewers?: string[]) =>
+  withViews(renderTemplate(announcementTemplate, data), 'status.announcement', { announcementId: data.announcementId }, viewers);
 
 export interface UnreadCardData {
   announcementId: number;

@@ -2,6 +2,7 @@ import { EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TEXT, type RingModel, type Tas
 import { deciderNames, reasonLabel } from '../../config/status-labels';
 import { dutchDate } from '../../lib/dates';
 import type { ChangeFacts, ChangeRow } from '../../services/status/types';
+import type { UpcomingChange } from '../../services/status/upcoming';
 import type { Fact, HistoryCardData, StatusCardData, TextColor } from './cards';
 import { changeLines, period, statusColor, why } from './labels';
 
@@ -9,7 +10,18 @@ import { changeLines, period, statusColor, why } from './labels';
 
 type Shown = Pick<ChangeFacts, 'title' | 'kind' | 'startDate' | 'endDate' | 'reasonCategory' | 'reason' | 'decidedBy'>;
 
-export function statusView(model: RingModel, state: { tasks: TaskStatuses; change?: Shown; lapsedFrom?: Pick<ChangeRow, 'title'> }): StatusCardData {
+/** Decided changes that start later: "Vanaf di 1 dec 2026: Ring 3 gepauzeerd" and what changes per task. */
+export const upcomingView = (upcoming: UpcomingChange[]) =>
+  upcoming.map((u) => ({
+    heading: `Vanaf ${dutchDate(u.startDate)}: ${u.title}${u.endDate ? ` (verwacht tot ${dutchDate(u.endDate)})` : ''}`,
+    changes: changeLines(u.changes),
+  }));
+
+export function statusView(
+  model: RingModel,
+  state: { tasks: TaskStatuses; change?: Shown; lapsedFrom?: Pick<ChangeRow, 'title'> },
+  upcoming: UpcomingChange[] = [],
+): StatusCardData {
   const c = state.change;
   const facts: Fact[] = c
     ? [
@@ -25,12 +37,15 @@ export function statusView(model: RingModel, state: { tasks: TaskStatuses; chang
       : `Statusaanpassing "${c.title}" is van kracht.`
     : state.lapsedFrom
       ? `De statusaanpassing "${state.lapsedFrom.title}" is afgelopen; de uitvoering is terug naar de stand daarvoor.`
-      : 'Alle taken worden normaal uitgevoerd; er is geen statusaanpassing van kracht.';
+      : upcoming.length > 0
+        ? 'Nu worden alle taken normaal uitgevoerd. Het MT heeft al besloten wat er hieronder verandert.'
+        : 'Alle taken worden normaal uitgevoerd; er is geen statusaanpassing van kracht.';
   const used = [...new Set(Object.values(state.tasks))].filter((s) => s !== 'normaal');
   return {
     headline,
     headerStyle: c && c.kind === 'change' ? 'warning' : 'emphasis',
     facts,
+    upcoming: upcomingView(upcoming),
     rings: model.rings.map((ring) => ({
       name: ring.name,
       description: ring.description,

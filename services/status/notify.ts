@@ -9,7 +9,8 @@ import { configuredPeople } from '../people/store';
 import type { StatusPost } from './posts';
 import { changeFacts, countResponses } from './rules';
 import { existingChange } from './shared';
-import { audienceSize, insertAnnouncement, nextCardVersion, readersOf, responsesOf } from './store';
+import { audienceState, fixAudience, mtViewers } from './audience';
+import { insertAnnouncement, nextCardVersion, responsesOf } from './store';
 import type { Announcement, AnnouncementRow, ChangeRow } from './types';
 
 /**
@@ -18,7 +19,7 @@ import type { Announcement, AnnouncementRow, ChangeRow } from './types';
  * Each post is a card spec (posts.ts) holding the facts as they were when it was queued.
  */
 
-type OfficeContext = Pick<Context, 'config'>;
+type OfficeContext = Pick<Context, 'config' | 'roles'>;
 const spec = cardSpec<StatusPost>;
 
 const consultKey = (changeId: number, regioteam: string) => `status:${changeId}:consult:${regioteam}`;
@@ -26,7 +27,7 @@ const announcementPostKey = (announcementId: number, regioteam: string) => `stat
 
 async function consultationSpec(tx: Queryable, ctx: OfficeContext, change: ChangeRow): Promise<StatusPost> {
   const counts = countResponses(await responsesOf(tx, change.id));
-  return spec('status.consultation', { change: changeFacts(ctx.config.office.rings, change), counts });
+  return spec('status.consultation', { change: changeFacts(ctx.config.office.rings, change), counts, viewers: await mtViewers(tx, ctx) });
 }
 
 /** Posts the consultation card in each chosen channel. */
@@ -72,14 +73,19 @@ export async function askToConfirm(tx: Queryable, ctx: ActingContext, change: Ch
   }
 }
 
-/** An announcement with its change and read count, as its card shows it. */
-export async function announcementOf(q: Queryable, ctx: OfficeContext, a: AnnouncementRow): Promise<Announcement> {
+/**
+ * An announcement with its change and read counts, as its card shows it: the shared channel view,
+ * or (with `viewer`) one person's own view.
+ */
+export async function announcementOf(q: Queryable, ctx: OfficeContext, a: AnnouncementRow, viewer?: Announcement['viewer']): Promise<Announcement> {
   const change = await existingChange(q, a.changeId);
-  const read = (await readersOf(q, a.id)).length;
+  const { counts, viewers } = await audienceState(q, ctx, a.id);
   return {
     change: changeFacts(ctx.config.office.rings, change),
     announcement: { id: a.id, kind: a.kind },
-    reads: { read, audience: await audienceSize(q, a.regioteams) },
+    reads: counts,
+    viewers,
+    ...(viewer ? { viewer } : {}),
   };
 }
 
@@ -89,6 +95,7 @@ export async function announce(tx: Queryable, ctx: ActingContext, change: Change
   const teams = channels.map((c) => c.regioteam!);
   const remindOn = isoDay(addWorkingDays(localDay(now, officeZone(ctx)), 2, ctx.config.office));
   const announcement = await insertAnnouncement(tx, { changeId: change.id, kind, regioteams: teams, createdAt: now, remindOn }, announcementPostKey);
+  await fixAudience(tx, ctx, announcement.id, teams);
   const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement)), reminder: false });
   for (const channel of channels) {
     await enqueueDelivery(tx, {
@@ -119,7 +126,8 @@ export async function refreshAnnouncement(tx: Queryable, ctx: OfficeContext, ann
 
 /** Reminds each non-reader of an announcement, personally, once. */
 export async function remindNonReaders(tx: Queryable, ctx: OfficeContext, announcement: AnnouncementRow, nonReaders: Array<{ aadObjectId: string }>): Promise<void> {
-  const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement)), reminder: true });
+  // A reminder is personal: no per-user views, and it is unread by whom it reaches.
+  const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement, { read: false, mt: false })), viewers: [], reminder: true });
   for (const person of nonReaders) {
     await enqueueDelivery(tx, {
       kind: 'personal',

@@ -18,8 +18,18 @@ export function renderStatus(body, data, format) {
       ]),
     );
   } else {
-    body.appendChild(el('p', { text: 'Geen actieve statusaanpassing: alle taken worden normaal uitgevoerd.' }));
+    body.appendChild(el('p', { text: 'Geen actieve statusaanpassing: nu worden alle taken normaal uitgevoerd.' }));
   }
+  (data.upcoming || []).forEach((u) => {
+    const changes = el('ul', { className: 'changes' }, u.changes.map((d) => el('li', { text: d.task + ': ' + d.before.toLowerCase() + ' → ' + d.after.toLowerCase() })));
+    body.appendChild(
+      el('div', { className: 'change upcoming' }, [
+        el('strong', { text: 'Vanaf ' + format.date(u.startDate) + ': ' + u.title }),
+        el('p', { className: 'muted', text: 'Besloten, nog niet van kracht' + (u.endDate ? '; verwacht tot ' + format.date(u.endDate) : '') + '.' }),
+        changes,
+      ]),
+    );
+  });
   const rings = el('ul', { className: 'rings' });
   data.rings.forEach((ring) => {
     const tasks = el('ul', { className: 'tasks' });

@@ -146,15 +146,16 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
       const card = text(lastCardIn(posts(team.channelId)));
       expect(card).toContain('Statusaanpassing besloten door het MT');
       expect(card).toContain('Meld je af voor zorg- en veiligheidsoverleggen');
-      expect(card).toContain('0 van 4');
+      // The four consulenten and both teamleiders; the MT is counted apart.
+      expect(card).toContain("0 van de 6 collega's hebben het gelezen");
     }
     const announcementId = await announcementOf(h, changeId);
     const read = await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent, where: teams.noord }));
-    expect(text(read.value)).toContain('1 van 4');
+    expect(text(read.value)).toContain("1 van de 6 collega's heeft het gelezen");
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent, where: teams.noord }));
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent3, where: teams.zuid }));
     await h.app.sender.settle();
-    for (const team of [teams.noord, teams.zuid]) expect(text(lastCardIn(posts(team.channelId, 'update')))).toContain('2 van 4');
+    for (const team of [teams.noord, teams.zuid]) expect(text(lastCardIn(posts(team.channelId, 'update')))).toContain("2 van de 6 collega's hebben het gelezen");
 
     const unread = await h.invoke(cardAction('status.unread', { announcementId }, { from: users.mt3 }));
     expect(text(unread.value)).toContain('Daan Jansen');
@@ -168,9 +169,10 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     const reminders = () => h.db.query<{ recipient_aad: string }>(`SELECT recipient_aad FROM deliveries WHERE idempotency_key LIKE 'status:ann:%:remind:%' ORDER BY recipient_aad`);
     expect(await reminders()).toHaveLength(0);
     await h.app.scheduler.fire('status.daily', new Date('2026-11-26T08:00:00+01:00'));
-    expect((await reminders()).map((r) => r.recipient_aad)).toEqual([users.consulent2.aadObjectId, users.consulent4.aadObjectId].sort());
+    const nonReaders = [users.consulent2, users.consulent4, users.teamleiderNoord, users.teamleiderZuid].map((u) => u.aadObjectId).sort();
+    expect((await reminders()).map((r) => r.recipient_aad)).toEqual(nonReaders);
     await h.app.scheduler.fire('status.daily', new Date('2026-11-27T08:00:00+01:00'));
-    expect(await reminders()).toHaveLength(2);
+    expect(await reminders()).toHaveLength(nonReaders.length);
     await h.app.sender.settle();
     expect(h.cards().some((c) => text(c).includes('Herinnering: je hebt deze aankondiging nog niet'))).toBe(true);
   });

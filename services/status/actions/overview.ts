@@ -4,11 +4,15 @@ import { exportStatusChanges } from '../export';
 import { changeFacts } from '../rules';
 import { todayOf } from '../shared';
 import { decidedChanges } from '../store';
+import { upcomingChanges, type UpcomingChange } from '../upcoming';
 import type { ChangeFacts, InForce } from '../types';
 
 /** What everyone may look at: the state in force, the history of decisions and its export. */
 
 export const inForce = (ctx: Context): Promise<InForce> => loadInForce(ctx.db, ctx.config.office, ctx.clock.now(), officeZone(ctx));
+
+/** Decided changes that start after today. */
+export const upcoming = (ctx: Context): Promise<UpcomingChange[]> => upcomingChanges(ctx.db, ctx.config.office, ctx.clock.now(), officeZone(ctx));
 
 /** Every decision, oldest first, and which one is in force today. */
 export async function history(ctx: Context): Promise<{ changes: ChangeFacts[]; inForceId?: number }> {
