@@ -10,11 +10,13 @@ import {
   lapsingCard,
   previewCard,
   proposalFormCard,
+  publishCheckCard,
   responsesCard,
   statusCard,
   unreadCard,
   withdrawnCard,
 } from '../../cards/status/cards';
+import { publishCheckView } from '../../cards/status/check-views';
 import { historyView, statusView } from '../../cards/status/overview-views';
 import {
   announcementView,
@@ -29,7 +31,7 @@ import { REASON_CATEGORIES, type ReasonCategory } from '../../config/status-labe
 import { can } from '../../services/authz';
 import { announcement, markRead, unread } from '../../services/status/actions/announce';
 import { consultation, respond, responses, skipConsultation, startConsultation } from '../../services/status/actions/consult';
-import { confirm, decisionFor, publish } from '../../services/status/actions/decide';
+import { confirm, decisionFor, publish, publishCheck } from '../../services/status/actions/decide';
 import { endNow, extend, lapse } from '../../services/status/actions/expiry';
 import { exportChanges, history, inForce, upcoming } from '../../services/status/actions/overview';
 import { proposalDefaults, propose, withdraw } from '../../services/status/actions/propose';
@@ -155,6 +157,7 @@ export const statusFeature: Feature = {
       return { card: consultationCard(consultationView(found), found.viewers) };
     }),
     'status.responses': action(byChange, async (scope, data) => ({ card: responsesCard(responsesView(await responses(scope, data.changeId))) })),
+    'status.publishCheck': action(byChange, async (scope, data) => ({ card: publishCheckCard(publishCheckView(await publishCheck(scope, data.changeId))) })),
     'status.publish': action(byChange, async (scope, data) => decisionReply(await publish(scope, data.changeId))),
     'status.confirm': action(byChange, async (scope, data) => decisionReply(await confirm(scope, data.changeId))),
     'status.read': action(byAnnouncement, async (scope, data) => announcementReply(await markRead(scope, data.announcementId))),

@@ -4,6 +4,7 @@ import decisionTemplate from './templates/decision.json';
 import expiryTemplate from './templates/expiry.json';
 import historyTemplate from './templates/history.json';
 import proposalFormTemplate from './templates/proposal-form.json';
+import publishCheckTemplate from './templates/publish-check.json';
 import previewTemplate from './templates/preview.json';
 import responsesTemplate from './templates/responses.json';
 import statusTemplate from './templates/status.json';
@@ -112,6 +113,21 @@ export interface DecisionCardData {
   canConfirm: boolean;
 }
 export const decisionCard = (data: DecisionCardData) => renderTemplate(decisionTemplate, data);
+
+export interface PublishCheckCardData {
+  changeId: number;
+  title: string;
+  summary: string;
+  /** The consultation deadline: still running (a warning) or passed; empty when it was skipped. */
+  deadlineText: string;
+  deadlinePending: boolean;
+  remarks: Array<{ name: string; answerLabel: string; comment: string }>;
+  /** Shown when there are no remarks; empty when the consultation was skipped. */
+  noRemarks: string;
+  publishTitle: string;
+  publishText: string;
+}
+export const publishCheckCard = (data: PublishCheckCardData) => renderTemplate(publishCheckTemplate, data);
 
 export interface ResponsesCardData {
   changeId: number;

@@ -90,19 +90,19 @@ export function consultationView({ change: c, counts, showResponses }: Consultat
   };
 }
 
-export function decisionView({ change: c, counts, viewerAad, fourEyes }: Decision): DecisionCardData {
+export function decisionView({ change: c, counts, viewerAad }: Decision): DecisionCardData {
   const consultation = c.consultationSkipped
     ? `Overgeslagen (spoed): ${c.consultationSkipped}`
     : c.consultationDeadline
       ? `${deadlineText(c.consultationDeadline)} · ${countsText(counts)}`
       : '—';
   let stateText: string;
-  let stepTitle = 'Stap 2 van 4: consultatie';
+  let stepTitle = c.consultationSkipped ? 'Stap 2 van 4: consultatie overgeslagen' : 'Stap 2 van 4: consultatie';
   switch (c.state) {
     case 'proposed':
-      stateText = fourEyes
-        ? 'Publiceren vraagt de bevestiging van een tweede MT-lid (vier-ogenprincipe).'
-        : 'Publiceren maakt het besluit definitief en kondigt het aan in alle regioteams.';
+      stateText = c.consultationSkipped
+        ? 'Kies Publiceren om het besluit te controleren en te nemen.'
+        : 'Deze kaart houdt de reacties bij. Kies Publiceren om de zorgen en opmerkingen te bekijken en te besluiten.';
       break;
     case 'awaiting_confirmation':
       stepTitle = 'Stap 3 van 4: besluit';
@@ -128,7 +128,7 @@ export function decisionView({ change: c, counts, viewerAad, fourEyes }: Decisio
     changes: changeLines(c.changes),
     facts: [...proposalFacts(c), { title: 'Consultatie', value: consultation }],
     canPublish: c.state === 'proposed',
-    publishTitle: fourEyes ? 'Publiceren (ter bevestiging)' : 'Publiceren',
+    publishTitle: 'Publiceren…',
     canConfirm: c.state === 'awaiting_confirmation' && c.firstDecider !== viewerAad,
   };
 }

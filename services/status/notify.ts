@@ -4,7 +4,8 @@ import { officeZone, type ActingContext, type Context } from '../context';
 import { linkedChannels, type ConversationRow } from '../conversations/store';
 import type { Queryable } from '../db';
 import { cardSpec } from '../deliveries/card-spec';
-import { enqueueDelivery } from '../deliveries/enqueue';
+import { enqueueDelivery, rememberAnsweredCard } from '../deliveries/enqueue';
+import { findSentPost } from '../deliveries/store';
 import { configuredPeople } from '../people/store';
 import type { StatusPost } from './posts';
 import { changeFacts, countResponses } from './rules';
@@ -56,6 +57,22 @@ export async function refreshConsultation(tx: Queryable, ctx: OfficeContext, cha
       payload: { view },
     });
   }
+}
+
+const mtCardKey = (changeId: number) => `status:${changeId}:mt-card`;
+
+/** The MT member who starts the consultation keeps their decision card; answers update it in place. */
+export async function rememberMtCard(tx: Queryable, ctx: ActingContext, change: ChangeRow): Promise<void> {
+  await rememberAnsweredCard(tx, mtCardKey(change.id), { conversationId: ctx.conversation?.id, replyToId: ctx.replyToId });
+}
+
+/** Replaces the MT's decision card with the new counts, while the consultation is open. */
+export async function refreshMtCard(tx: Queryable, ctx: OfficeContext, change: ChangeRow): Promise<void> {
+  if (change.state !== 'proposed' || !(await findSentPost(tx, mtCardKey(change.id)))) return;
+  const counts = countResponses(await responsesOf(tx, change.id));
+  const view = spec('status.decision', { change: changeFacts(ctx.config.office.rings, change), counts, viewerAad: change.proposedBy, fourEyes: ctx.config.env.WENDBAAR_FOUR_EYES });
+  const version = await nextCardVersion(tx, 'status_changes', change.id);
+  await enqueueDelivery(tx, { kind: 'update', idempotencyKey: `${mtCardKey(change.id)}:update:${version}`, targetKey: mtCardKey(change.id), payload: { view } });
 }
 
 /** Four-eyes: asks every other known MT member, personally, to confirm the decision. */

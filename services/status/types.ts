@@ -90,6 +90,14 @@ export interface Decision extends Consultation {
   fourEyes: boolean;
 }
 
+/** What the MT sees before publishing: the concerns and remarks, and whether people may still answer. */
+export interface PublishCheck extends Decision {
+  /** Answers "zorgen" and "opmerking", oldest first. */
+  remarks: ResponseRow[];
+  /** The consultation deadline is today or later: colleagues may still answer. */
+  deadlinePending: boolean;
+}
+
 /** An announcement of a change and how many of its audience read it. */
 export interface Announcement {
   change: ChangeFacts;

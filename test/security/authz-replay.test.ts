@@ -122,6 +122,7 @@ describe('authorisation: replayed card payloads', () => {
     { verb: 'status.withdraw', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await draft() }) },
     { verb: 'status.decision', permission: 'status.viewResponses', mayDo: users.mt, replayedBy: mtOnly, writes: false, state: statusState, setup: async () => ({ changeId: await proposed() }) },
     { verb: 'status.responses', permission: 'status.viewResponses', mayDo: users.mt, replayedBy: mtOnly, writes: false, state: statusState, setup: async () => ({ changeId: await proposed() }) },
+    { verb: 'status.publishCheck', permission: 'status.decide', mayDo: users.mt, replayedBy: mtOnly, writes: false, state: statusState, setup: async () => ({ changeId: await proposed() }) },
     { verb: 'status.publish', permission: 'status.decide', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await proposed() }) },
     { verb: 'status.confirm', permission: 'status.decide', mayDo: users.mt2, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await awaitingConfirmation() }) },
     {

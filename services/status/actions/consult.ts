@@ -3,7 +3,7 @@ import { mtViewers } from '../audience';
 import type { ActingContext } from '../../context';
 import { linkedChannels } from '../../conversations/store';
 import { conflict, notFound, validationError } from '../../errors';
-import { postConsultation, refreshConsultation } from '../notify';
+import { postConsultation, refreshConsultation, refreshMtCard, rememberMtCard } from '../notify';
 import { changeFacts, countResponses } from '../rules';
 import { auditStep, checkDate, existingChange, personOf, todayOf } from '../shared';
 import { lockChange, moveChange, responsesOf, saveResponse } from '../store';
@@ -26,6 +26,7 @@ export async function startConsultation(ctx: ActingContext, changeId: number, de
     const change = await moveChange(tx, changeId, 'consult', { consultationDeadline: day, consultationChannels: teams });
     if (!change) throw conflict('Dit voorstel is al gedeeld, besloten of ingetrokken.');
     await postConsultation(tx, ctx, change, channels);
+    await rememberMtCard(tx, ctx, change);
     await auditStep(tx, ctx, 'status.consult', changeId, { deadline: day, regioteams: teams });
   });
   return decisionFor(ctx, changeId);
@@ -55,6 +56,7 @@ export async function respond(ctx: ActingContext, changeId: number, answer: Answ
     await saveResponse(tx, changeId, personOf(ctx), answer, comment, now);
     await auditStep(tx, ctx, 'status.respond', changeId, { answer, comment: comment ?? null });
     await refreshConsultation(tx, ctx, change);
+    await refreshMtCard(tx, ctx, change);
     return consultationFor(tx, ctx, change);
   });
 }
