@@ -4,7 +4,7 @@ import {
   consultationCard,
   decisionCard,
   endedCard,
-  exportText,
+  exportCard,
   extendedCard,
   historyCard,
   lapsingCard,
@@ -17,7 +17,7 @@ import {
   withdrawnCard,
 } from '../../cards/status/cards';
 import { publishCheckView } from '../../cards/status/check-views';
-import { historyView, statusView } from '../../cards/status/overview-views';
+import { exportView, historyView, statusView } from '../../cards/status/overview-views';
 import {
   announcementView,
   consultationView,
@@ -33,7 +33,7 @@ import { announcement, markRead, unread } from '../../services/status/actions/an
 import { consultation, respond, responses, skipConsultation, startConsultation } from '../../services/status/actions/consult';
 import { confirm, decisionFor, publish, publishCheck } from '../../services/status/actions/decide';
 import { endNow, extend, lapse } from '../../services/status/actions/expiry';
-import { exportChanges, history, inForce, upcoming } from '../../services/status/actions/overview';
+import { exportSummary, history, inForce, upcoming } from '../../services/status/actions/overview';
 import { proposalDefaults, propose, withdraw } from '../../services/status/actions/propose';
 import type { Announcement, Decision } from '../../services/status/types';
 import { runDailyStatusJob } from '../../services/status/jobs';
@@ -51,7 +51,7 @@ const statusReply = async (scope: TurnScope): Promise<Reply> => {
   return { card: statusCard(statusView(scope.config.office.rings, state, later)), summary: 'Status kern en ringen' };
 };
 const historyReply = async (scope: TurnScope): Promise<Reply> => ({ card: historyCard(historyView(await history(scope))), summary: 'Geschiedenis statusaanpassingen' });
-const exportReply = async (scope: TurnScope): Promise<Reply> => ({ text: exportText(await exportChanges(scope)) });
+const exportReply = async (scope: TurnScope): Promise<Reply> => ({ card: exportCard(exportView(await exportSummary(scope))), summary: 'Export statusaanpassingen' });
 const decisionReply = (decision: Decision): Reply => ({ card: decisionCard(decisionView(decision)) });
 const announcementReply = (found: Announcement): Reply => ({ card: announcementCard(announcementView(found), found.viewers) });
 
@@ -106,7 +106,7 @@ export const statusFeature: Feature = {
     {
       names: ['status export'],
       title: 'Export statusaanpassingen',
-      description: 'Markdown-samenvatting en CSV van alle besluiten.',
+      description: 'Samenvatting van alle besluiten; de CSV en Markdown download je in het Overzicht.',
       button: 'Exporteren',
       hidden: true,
       run: exportReply,

@@ -2,6 +2,7 @@ import announcementTemplate from './templates/announcement.json';
 import consultationTemplate from './templates/consultation.json';
 import decisionTemplate from './templates/decision.json';
 import expiryTemplate from './templates/expiry.json';
+import exportTemplate from './templates/export.json';
 import historyTemplate from './templates/history.json';
 import proposalFormTemplate from './templates/proposal-form.json';
 import publishCheckTemplate from './templates/publish-check.json';
@@ -197,6 +198,13 @@ export const endedCard = (ending: Titled) =>
 export const lapsingCard = (c: Titled) =>
   successCard('Laten aflopen', `"${c.title}" loopt af op ${dutchDate(c.endDate!)}; daarna geldt weer de stand van daarvoor. De regioteams zijn geïnformeerd.`);
 
-/** The export as a chat message: the Markdown summary, then the CSV to copy. */
-export const exportText = ({ csv, markdown }: { csv: string; markdown: string }) =>
-  `${markdown}\n\n**CSV** (kopieer naar een .csv-bestand):\n\n\`\`\`\n${csv}\`\`\``;
+export interface ExportCardData {
+  summary: string;
+  facts: Fact[];
+  /** The newest decisions, one line each. */
+  recent: string[];
+  /** The Overzicht tab, where the CSV and Markdown files download. */
+  tabUrl: string;
+}
+/** `status export` in the chat: a short summary and the way to the files. */
+export const exportCard = (data: ExportCardData) => renderTemplate(exportTemplate, data);

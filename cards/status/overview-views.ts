@@ -3,7 +3,7 @@ import { deciderNames, reasonLabel } from '../../config/status-labels';
 import { dutchDate } from '../../lib/dates';
 import type { ChangeFacts, ChangeRow } from '../../services/status/types';
 import type { UpcomingChange } from '../../services/status/upcoming';
-import type { Fact, HistoryCardData, StatusCardData, TextColor } from './cards';
+import type { ExportCardData, Fact, HistoryCardData, StatusCardData, TextColor } from './cards';
 import { changeLines, period, statusColor, why } from './labels';
 
 /** The cards of the `status` and `status geschiedenis` commands: what is in force, and every decision. */
@@ -72,4 +72,18 @@ export function historyView({ changes, inForceId }: { changes: ChangeFacts[]; in
     return { title: c.title, ...state, period: period(c), reason: reasonLabel(c), decidedBy: deciderNames(c), changes: changeLines(c.changes).join('; ') };
   });
   return { summary: `${items.length} ${items.length === 1 ? 'besluit' : 'besluiten'}, nieuwste eerst.`, items };
+}
+
+/** `status export`: how many decisions, what is in force and decided, the newest three, and the tab. */
+export function exportView(d: { changes: ChangeFacts[]; inForceId?: number; upcoming: UpcomingChange[]; tabUrl: string }): ExportCardData {
+  const n = d.changes.length;
+  const current = d.changes.find((c) => c.id === d.inForceId);
+  const facts: Fact[] = [{ title: 'Nu van kracht', value: current ? `${current.title}, ${period(current)}` : 'Geen statusaanpassing: alle taken normaal' }];
+  for (const u of d.upcoming) facts.push({ title: 'Besloten', value: `Vanaf ${dutchDate(u.startDate)}: ${u.title}` });
+  return {
+    summary: n === 0 ? 'Er zijn nog geen statusaanpassingen besloten.' : `${n} ${n === 1 ? 'besluit' : 'besluiten'} sinds ${dutchDate(d.changes[0]!.startDate)}.`,
+    facts,
+    recent: [...d.changes].reverse().slice(0, 3).map((c) => `${c.title}: ${period(c)}`),
+    tabUrl: d.tabUrl,
+  };
 }

@@ -7,6 +7,7 @@ import {
   consultationCard,
   decisionCard,
   expiryCard,
+  exportCard,
   historyCard,
   previewCard,
   proposalFormCard,
@@ -16,7 +17,7 @@ import {
   unreadCard,
 } from './cards';
 import { publishCheckView } from './check-views';
-import { historyView, statusView } from './overview-views';
+import { exportView, historyView, statusView } from './overview-views';
 import {
   announcementView,
   consultationView,
@@ -120,6 +121,14 @@ export const samples: Record<string, AdaptiveCard> = {
   ),
   expiry: expiryCard(expiryView({ change, overdue: false, suggestedEnd: '2027-04-01' })),
   expiryOverdue: expiryCard(expiryView({ change, overdue: true, suggestedEnd: '2027-04-01' })),
+  export: exportCard(
+    exportView({
+      changes: [{ ...change, id: 3, title: 'Noodstand: alleen kern', state: 'ended', startDate: '2026-03-02', endDate: '2026-04-30' }, change],
+      inForceId: 7,
+      upcoming: [{ id: 9, title: 'Alleen kern en ring 1', startDate: '2027-03-02', endDate: '2027-05-31', changes: [] }],
+      tabUrl: 'https://teams.microsoft.com/l/entity/7c2f3a55-1d2e-4b0a-9f3e-2a1b0c9d8e7f/overzicht',
+    }),
+  ),
   history: historyCard(
     historyView({
       changes: [

@@ -232,9 +232,24 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     const { changeId } = await driveTo(h, 'extended');
     await h.send(personalMessage('status geschiedenis', { from: users.consulent }));
     expect(text(h.lastCard())).toContain('Geschiedenis statusaanpassingen');
+    // In the chat a short summary and a button to the Overzicht tab; the files download there.
     const exported = await h.invoke(cardAction('status.export', {}, { from: users.beleid }));
-    expect(exported.value).toContain('# Statusaanpassingen');
-    expect(exported.value).toContain('"ingangsdatum"');
+    const summary = text(exported.value);
+    expect(summary).toContain('1 besluit');
+    expect(summary).toContain('di 1 dec 2026');
+    expect(summary).not.toContain('2026-12-01');
+    expect(summary).not.toContain('|---|');
+    expect(summary).toContain('Action.OpenUrl');
+    const download = async (format: string) => {
+      const response = await fetch(`${h.app.url}/api/overview/status/${format}`, { headers: { authorization: `Dev ${users.beleid.aadObjectId}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="statusaanpassingen-\\d{4}-\\d{2}-\\d{2}\\.${format}"`));
+      return response.text();
+    };
+    const markdown = await download('md');
+    expect(markdown).toContain('# Statusaanpassingen');
+    expect(markdown).toContain('**Periode:** di 1 dec 2026 tot za 1 mei 2027 (verwacht)');
+    expect(await download('csv')).toContain('"ingangsdatum"');
     for (const card of h.cards()) expectValidCard(card);
     const actions = await h.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE subject = $1 AND outcome = 'ok'`, [`status:${changeId}`]);
     expect(actions.map((a) => a.action).sort()).toEqual(
