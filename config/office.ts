@@ -16,8 +16,17 @@ export const regioteamSchema = z.object({
 });
 export type Regioteam = z.infer<typeof regioteamSchema>;
 
+/** What the office calls its roles (the Overzicht tab's header); everyone without a configured role is a medewerker. */
+export const roleNamesSchema = z.object({
+  mt: z.string().min(1).default('MT'),
+  teamleider: z.string().min(1).default('Teamleider'),
+  beleid: z.string().min(1).default('Beleidsmedewerker'),
+  medewerker: z.string().min(1).default('Leerplichtconsulent'),
+});
+
 export const officeSchema = z.object({
   name: z.string().default('RBL'),
+  roleNames: roleNamesSchema.prefault({}),
   regioteams: z.array(regioteamSchema).min(1),
   /** Public holidays (working-day arithmetic skips them). */
   publicHolidays: z.array(isoDate).default([]),

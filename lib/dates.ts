@@ -149,3 +149,6 @@ export function dutchDate(iso: string, zone = DEFAULT_ZONE): string {
   const key = `${zone}|${iso}`;
   return dutchDates.get(key) ?? remember(dutchDates, key, parseIsoDay(iso, zone).setLocale('nl').toFormat('ccc d LLL yyyy'));
 }
+
+/** Long Dutch date for pages and exports, e.g. "24 november 2026" (as the Overzicht tab shows days). */
+export const dutchLongDate = (iso: string): string => DateTime.fromISO(iso).setLocale('nl').toFormat('d LLLL yyyy');

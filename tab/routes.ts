@@ -7,6 +7,8 @@ import { resolveActor, type Actor } from '../services/authz';
 import { officeZone, type ActingContext } from '../services/context';
 import { buildOverview } from '../services/overview/build';
 import { evaluationCsv, evaluationMarkdown } from '../services/overview/export';
+import { exportChanges } from '../services/status/actions/overview';
+import { todayOf } from '../services/status/shared';
 import type { OverviewSources } from '../services/overview/sources';
 import type { Logger } from '../services/logger';
 import { allPeople, getPerson } from '../services/people/store';
@@ -141,28 +143,41 @@ export function registerTabRoutes(server: Server, deps: AppDeps, options: TabRou
     }),
   );
 
-  server.get(
-    '/api/overview/evaluation/:format',
-    api(async (req, res, ctx) => {
-      const format = (req.params as { format?: string }).format;
-      if (format !== 'csv' && format !== 'md') {
-        res.send(404, { error: 'Onbekend exportformaat.' });
-        return;
-      }
-      const view = await overview(ctx);
-      if (view.evaluation.state !== 'ok') {
-        res.send(403, { error: view.evaluation.state === 'forbidden' ? view.evaluation.reason : 'De evaluatie is nog niet beschikbaar.' });
-        return;
-      }
-      const period = view.evaluation.data.period;
-      const body = format === 'csv' ? evaluationCsv(view.evaluation.data) : evaluationMarkdown(view.evaluation.data, config.office);
-      res.sendRaw(200, body, {
-        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8',
-        'content-disposition': `attachment; filename="evaluatie-${period.from}-${period.to}.${format}"`,
-        'cache-control': 'no-store',
-      });
-    }),
-  );
+  /** An export route: `csv` or `md`, the file made by `file`, sent as an attachment (or `file` answers itself). */
+  const exportRoute = (path: string, file: (ctx: ActingContext, res: Response) => Promise<{ name: string; csv: string; md: string } | undefined>) =>
+    server.get(
+      path,
+      api(async (req, res, ctx) => {
+        const format = (req.params as { format?: string }).format;
+        if (format !== 'csv' && format !== 'md') {
+          res.send(404, { error: 'Onbekend exportformaat.' });
+          return;
+        }
+        const made = await file(ctx, res);
+        if (!made) return;
+        res.sendRaw(200, made[format], {
+          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'text/markdown; charset=utf-8',
+          'content-disposition': `attachment; filename="${made.name}.${format}"`,
+          'cache-control': 'no-store',
+        });
+      }),
+    );
+
+  exportRoute('/api/overview/evaluation/:format', async (ctx, res) => {
+    const view = await overview(ctx);
+    if (view.evaluation.state !== 'ok') {
+      res.send(403, { error: view.evaluation.state === 'forbidden' ? view.evaluation.reason : 'De evaluatie is nog niet beschikbaar.' });
+      return undefined;
+    }
+    const data = view.evaluation.data;
+    return { name: `evaluatie-${data.period.from}-${data.period.to}`, csv: evaluationCsv(data), md: evaluationMarkdown(data, config.office) };
+  });
+
+  // `status export` in the chat links here: every decided statusaanpassing, for everyone signed in.
+  exportRoute('/api/overview/status/:format', async (ctx) => {
+    const { csv, markdown } = await exportChanges(ctx);
+    return { name: `statusaanpassingen-${todayOf(ctx, ctx.clock.now())}`, csv, md: markdown };
+  });
 
   // The teams-js browser bundle, straight from node_modules (not copied into the repository).
   let teamsJs: Buffer | undefined;

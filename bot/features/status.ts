@@ -4,18 +4,20 @@ import {
   consultationCard,
   decisionCard,
   endedCard,
-  exportText,
+  exportCard,
   extendedCard,
   historyCard,
   lapsingCard,
   previewCard,
   proposalFormCard,
+  publishCheckCard,
   responsesCard,
   statusCard,
   unreadCard,
   withdrawnCard,
 } from '../../cards/status/cards';
-import { historyView, statusView } from '../../cards/status/overview-views';
+import { publishCheckView } from '../../cards/status/check-views';
+import { exportView, historyView, statusView } from '../../cards/status/overview-views';
 import {
   announcementView,
   consultationView,
@@ -28,12 +30,12 @@ import {
 import { REASON_CATEGORIES, type ReasonCategory } from '../../config/status-labels';
 import { can } from '../../services/authz';
 import { announcement, markRead, unread } from '../../services/status/actions/announce';
-import { respond, responses, skipConsultation, startConsultation } from '../../services/status/actions/consult';
-import { confirm, decisionFor, publish } from '../../services/status/actions/decide';
+import { consultation, respond, responses, skipConsultation, startConsultation } from '../../services/status/actions/consult';
+import { confirm, decisionFor, publish, publishCheck } from '../../services/status/actions/decide';
 import { endNow, extend, lapse } from '../../services/status/actions/expiry';
-import { exportChanges, history, inForce } from '../../services/status/actions/overview';
+import { exportSummary, history, inForce, upcoming } from '../../services/status/actions/overview';
 import { proposalDefaults, propose, withdraw } from '../../services/status/actions/propose';
-import type { Decision } from '../../services/status/types';
+import type { Announcement, Decision } from '../../services/status/types';
 import { runDailyStatusJob } from '../../services/status/jobs';
 import { isoDateInput, optionalText, requiredText } from '../../services/validation';
 import { action, type Feature, type Reply, type TurnScope } from '../feature';
@@ -44,10 +46,14 @@ const id = z.coerce.number({ error: 'onbekend nummer' }).int().positive();
 const byChange = z.object({ changeId: id });
 const byAnnouncement = z.object({ announcementId: id });
 
-const statusReply = async (scope: TurnScope): Promise<Reply> => ({ card: statusCard(statusView(scope.config.office.rings, await inForce(scope))), summary: 'Status kern en ringen' });
+const statusReply = async (scope: TurnScope): Promise<Reply> => {
+  const [state, later] = await Promise.all([inForce(scope), upcoming(scope)]);
+  return { card: statusCard(statusView(scope.config.office.rings, state, later)), summary: 'Status kern en ringen' };
+};
 const historyReply = async (scope: TurnScope): Promise<Reply> => ({ card: historyCard(historyView(await history(scope))), summary: 'Geschiedenis statusaanpassingen' });
-const exportReply = async (scope: TurnScope): Promise<Reply> => ({ text: exportText(await exportChanges(scope)) });
+const exportReply = async (scope: TurnScope): Promise<Reply> => ({ card: exportCard(exportView(await exportSummary(scope))), summary: 'Export statusaanpassingen' });
 const decisionReply = (decision: Decision): Reply => ({ card: decisionCard(decisionView(decision)) });
+const announcementReply = (found: Announcement): Reply => ({ card: announcementCard(announcementView(found), found.viewers) });
 
 const proposalSchema = z
   .object({
@@ -100,7 +106,7 @@ export const statusFeature: Feature = {
     {
       names: ['status export'],
       title: 'Export statusaanpassingen',
-      description: 'Markdown-samenvatting en CSV van alle besluiten.',
+      description: 'Samenvatting van alle besluiten; de CSV en Markdown download je in het Overzicht.',
       button: 'Exporteren',
       hidden: true,
       run: exportReply,
@@ -138,15 +144,25 @@ export const statusFeature: Feature = {
     'status.decision': action(byChange, async (scope, data) => decisionReply(await decisionFor(scope, data.changeId))),
     'status.respond': action(
       byChange.extend({ answer: z.enum(['akkoord', 'zorgen', 'opmerking'], { error: 'kies akkoord, zorgen of opmerking' }), comment: optionalText(1000) }),
-      async (scope, data) => ({ card: consultationCard(consultationView(await respond(scope, data.changeId, data.answer, data.comment), data.answer)) }),
+      async (scope, data) => {
+        const answered = await respond(scope, data.changeId, data.answer, data.comment);
+        return { card: consultationCard(consultationView(answered, data.answer), answered.viewers) };
+      },
       { answer: 'Jouw reactie', comment: 'Toelichting' },
       { fields: { comment: 'beleid' } },
     ),
+    /** Universal Actions refresh of the channel card: the MT's own view has "Alle reacties". */
+    'status.consultation': action(byChange, async (scope, data) => {
+      const found = await consultation(scope, data.changeId);
+      return { card: consultationCard(consultationView(found), found.viewers) };
+    }),
     'status.responses': action(byChange, async (scope, data) => ({ card: responsesCard(responsesView(await responses(scope, data.changeId))) })),
+    'status.publishCheck': action(byChange, async (scope, data) => ({ card: publishCheckCard(publishCheckView(await publishCheck(scope, data.changeId))) })),
     'status.publish': action(byChange, async (scope, data) => decisionReply(await publish(scope, data.changeId))),
     'status.confirm': action(byChange, async (scope, data) => decisionReply(await confirm(scope, data.changeId))),
-    'status.read': action(byAnnouncement, async (scope, data) => ({ card: announcementCard(announcementView(await markRead(scope, data.announcementId), 'read')) })),
-    'status.announcement': action(byAnnouncement, async (scope, data) => ({ card: announcementCard(announcementView(await announcement(scope, data.announcementId))) })),
+    'status.read': action(byAnnouncement, async (scope, data) => announcementReply(await markRead(scope, data.announcementId))),
+    /** Universal Actions refresh of the channel card, and "Terug naar aankondiging": this person's own view. */
+    'status.announcement': action(byAnnouncement, async (scope, data) => announcementReply(await announcement(scope, data.announcementId))),
     'status.unread': action(byAnnouncement, async (scope, data) => ({ card: unreadCard(unreadView(scope.config.office, await unread(scope, data.announcementId))) })),
     'status.extend': action(
       byChange.extend({ newEndDate: isoDateInput('kies een nieuwe einddatum') }),

@@ -2,14 +2,16 @@ import announcementTemplate from './templates/announcement.json';
 import consultationTemplate from './templates/consultation.json';
 import decisionTemplate from './templates/decision.json';
 import expiryTemplate from './templates/expiry.json';
+import exportTemplate from './templates/export.json';
 import historyTemplate from './templates/history.json';
 import proposalFormTemplate from './templates/proposal-form.json';
+import publishCheckTemplate from './templates/publish-check.json';
 import previewTemplate from './templates/preview.json';
 import responsesTemplate from './templates/responses.json';
 import statusTemplate from './templates/status.json';
 import unreadTemplate from './templates/unread.json';
 import { successCard } from '../notice';
-import { renderTemplate } from '../render';
+import { renderTemplate, type AdaptiveCard } from '../render';
 import { dutchDate } from '../../lib/dates';
 import type { ChangeRow } from '../../services/status/types';
 
@@ -33,6 +35,8 @@ export interface StatusCardData {
   headline: string;
   headerStyle: HeaderStyle;
   facts: Fact[];
+  /** Decided changes that have not started yet. */
+  upcoming: Array<{ heading: string; changes: string[] }>;
   rings: Array<{ name: string; description: string; tasks: Array<{ name: string; label: string; color: TextColor }> }>;
   footnote: string;
 }
@@ -77,11 +81,25 @@ export interface ConsultationCardData {
   akkoord: string;
   zorgen: string;
   opmerking: string;
+  /** "zorg"/"zorgen", "opmerking"/"opmerkingen": the word under each count agrees with it. */
+  zorgenLabel: string;
+  opmerkingLabel: string;
   open: boolean;
   /** Confirmation for the person who just answered; empty on the shared channel card. */
   ownAnswer: string;
+  /** The MT's own view: a button to everyone's answers. */
+  showResponses: boolean;
 }
-export const consultationCard = (data: ConsultationCardData) => renderTemplate(consultationTemplate, data);
+
+/** Universal Actions: Teams asks the bot for the card as each listed user should see it. */
+function withViews(card: AdaptiveCard, verb: string, data: Record<string, unknown>, viewers: string[] | undefined): AdaptiveCard {
+  if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
+  if (viewers && viewers.length > 0) card.refresh = { action: { type: 'Action.Execute', title: 'Vernieuwen', verb, data }, userIds: viewers };
+  return card;
+}
+
+export const consultationCard = (data: ConsultationCardData, viewers?: string[]) =>
+  withViews(renderTemplate(consultationTemplate, data), 'status.consultation', { changeId: data.changeId }, data.open ? viewers : undefined);
 
 export interface DecisionCardData {
   changeId: number;
@@ -96,6 +114,21 @@ export interface DecisionCardData {
   canConfirm: boolean;
 }
 export const decisionCard = (data: DecisionCardData) => renderTemplate(decisionTemplate, data);
+
+export interface PublishCheckCardData {
+  changeId: number;
+  title: string;
+  summary: string;
+  /** The consultation deadline: still running (a warning) or passed; empty when it was skipped. */
+  deadlineText: string;
+  deadlinePending: boolean;
+  remarks: Array<{ name: string; answerLabel: string; comment: string }>;
+  /** Shown when there are no remarks; empty when the consultation was skipped. */
+  noRemarks: string;
+  publishTitle: string;
+  publishText: string;
+}
+export const publishCheckCard = (data: PublishCheckCardData) => renderTemplate(publishCheckTemplate, data);
 
 export interface ResponsesCardData {
   changeId: number;
@@ -118,9 +151,15 @@ export interface AnnouncementCardData {
   practiceImpact: string;
   partnerText: string;
   readText: string;
+  /** MT and beleid, counted apart; empty when none are configured. */
+  apartText: string;
+  /** The "Gelezen" button: hidden for someone who read it. */
+  showRead: boolean;
+  /** The MT's own view: who has not read it yet. */
   showUnread: boolean;
 }
-export const announcementCard = (data: AnnouncementCardData) => renderTemplate(announcementTemplate, data);
+export const announcementCard = (data: AnnouncementCardData, viewers?: string[]) =>
+  withViews(renderTemplate(announcementTemplate, data), 'status.announcement', { announcementId: data.announcementId }, viewers);
 
 export interface UnreadCardData {
   announcementId: number;
@@ -159,6 +198,13 @@ export const endedCard = (ending: Titled) =>
 export const lapsingCard = (c: Titled) =>
   successCard('Laten aflopen', `"${c.title}" loopt af op ${dutchDate(c.endDate!)}; daarna geldt weer de stand van daarvoor. De regioteams zijn geïnformeerd.`);
 
-/** The export as a chat message: the Markdown summary, then the CSV to copy. */
-export const exportText = ({ csv, markdown }: { csv: string; markdown: string }) =>
-  `${markdown}\n\n**CSV** (kopieer naar een .csv-bestand):\n\n\`\`\`\n${csv}\`\`\``;
+export interface ExportCardData {
+  summary: string;
+  facts: Fact[];
+  /** The newest decisions, one line each. */
+  recent: string[];
+  /** The Overzicht tab, where the CSV and Markdown files download. */
+  tabUrl: string;
+}
+/** `status export` in the chat: a short summary and the way to the files. */
+export const exportCard = (data: ExportCardData) => renderTemplate(exportTemplate, data);

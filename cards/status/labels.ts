@@ -27,9 +27,19 @@ export const KIND_TITLE: Record<AnnouncementRow['kind'], string> = {
 export const ANNOUNCEMENT_INTRO = {
   none: '',
   reminder: 'Herinnering: je hebt deze aankondiging nog niet als gelezen gemarkeerd.',
-  read: 'Gelezen, dank je wel.',
+  read: 'Je hebt dit gelezen. Dank je wel.',
 } as const;
 export type AnnouncementIntro = keyof typeof ANNOUNCEMENT_INTRO;
+
+/** Count words that agree in number: "1 zorg", "0 opmerkingen"; "akkoord" does not change. */
+export const countWord = (answer: ResponseRow['answer'], n: number): string =>
+  answer === 'akkoord' ? 'akkoord' : answer === 'zorgen' ? (n === 1 ? 'zorg' : 'zorgen') : n === 1 ? 'opmerking' : 'opmerkingen';
+
+export const countsText = (counts: Record<ResponseRow['answer'], number>): string =>
+  (['akkoord', 'zorgen', 'opmerking'] as const).map((a) => `${counts[a]} ${countWord(a, counts[a])}`).join(', ');
+
+/** The one wording of a consultation deadline (the MT chose it on the card: "Reageren kan tot en met"). */
+export const deadlineText = (iso: string): string => `Reageren kan tot en met ${dutchDate(iso)}`;
 
 export const answeredText = (answer: ResponseRow['answer']) =>
   `Je reactie (${answer}) is ontvangen. Opnieuw reageren vervangt je eerdere reactie.`;

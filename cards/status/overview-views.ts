@@ -2,14 +2,26 @@ import { EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TEXT, type RingModel, type Tas
 import { deciderNames, reasonLabel } from '../../config/status-labels';
 import { dutchDate } from '../../lib/dates';
 import type { ChangeFacts, ChangeRow } from '../../services/status/types';
-import type { Fact, HistoryCardData, StatusCardData, TextColor } from './cards';
+import type { UpcomingChange } from '../../services/status/upcoming';
+import type { ExportCardData, Fact, HistoryCardData, StatusCardData, TextColor } from './cards';
 import { changeLines, period, statusColor, why } from './labels';
 
 /** The cards of the `status` and `status geschiedenis` commands: what is in force, and every decision. */
 
 type Shown = Pick<ChangeFacts, 'title' | 'kind' | 'startDate' | 'endDate' | 'reasonCategory' | 'reason' | 'decidedBy'>;
 
-export function statusView(model: RingModel, state: { tasks: TaskStatuses; change?: Shown; lapsedFrom?: Pick<ChangeRow, 'title'> }): StatusCardData {
+/** Decided changes that start later: "Vanaf di 1 dec 2026: Ring 3 gepauzeerd" and what changes per task. */
+export const upcomingView = (upcoming: UpcomingChange[]) =>
+  upcoming.map((u) => ({
+    heading: `Vanaf ${dutchDate(u.startDate)}: ${u.title}${u.endDate ? ` (verwacht tot ${dutchDate(u.endDate)})` : ''}`,
+    changes: changeLines(u.changes),
+  }));
+
+export function statusView(
+  model: RingModel,
+  state: { tasks: TaskStatuses; change?: Shown; lapsedFrom?: Pick<ChangeRow, 'title'> },
+  upcoming: UpcomingChange[] = [],
+): StatusCardData {
   const c = state.change;
   const facts: Fact[] = c
     ? [
@@ -25,12 +37,15 @@ export function statusView(model: RingModel, state: { tasks: TaskStatuses; chang
       : `Statusaanpassing "${c.title}" is van kracht.`
     : state.lapsedFrom
       ? `De statusaanpassing "${state.lapsedFrom.title}" is afgelopen; de uitvoering is terug naar de stand daarvoor.`
-      : 'Alle taken worden normaal uitgevoerd; er is geen statusaanpassing van kracht.';
+      : upcoming.length > 0
+        ? 'Nu worden alle taken normaal uitgevoerd. Het MT heeft al besloten wat er hieronder verandert.'
+        : 'Alle taken worden normaal uitgevoerd; er is geen statusaanpassing van kracht.';
   const used = [...new Set(Object.values(state.tasks))].filter((s) => s !== 'normaal');
   return {
     headline,
     headerStyle: c && c.kind === 'change' ? 'warning' : 'emphasis',
     facts,
+    upcoming: upcomingView(upcoming),
     rings: model.rings.map((ring) => ({
       name: ring.name,
       description: ring.description,
@@ -57,4 +72,18 @@ export function historyView({ changes, inForceId }: { changes: ChangeFacts[]; in
     return { title: c.title, ...state, period: period(c), reason: reasonLabel(c), decidedBy: deciderNames(c), changes: changeLines(c.changes).join('; ') };
   });
   return { summary: `${items.length} ${items.length === 1 ? 'besluit' : 'besluiten'}, nieuwste eerst.`, items };
+}
+
+/** `status export`: how many decisions, what is in force and decided, the newest three, and the tab. */
+export function exportView(d: { changes: ChangeFacts[]; inForceId?: number; upcoming: UpcomingChange[]; tabUrl: string }): ExportCardData {
+  const n = d.changes.length;
+  const current = d.changes.find((c) => c.id === d.inForceId);
+  const facts: Fact[] = [{ title: 'Nu van kracht', value: current ? `${current.title}, ${period(current)}` : 'Geen statusaanpassing: alle taken normaal' }];
+  for (const u of d.upcoming) facts.push({ title: 'Besloten', value: `Vanaf ${dutchDate(u.startDate)}: ${u.title}` });
+  return {
+    summary: n === 0 ? 'Er zijn nog geen statusaanpassingen besloten.' : `${n} ${n === 1 ? 'besluit' : 'besluiten'} sinds ${dutchDate(d.changes[0]!.startDate)}.`,
+    facts,
+    recent: [...d.changes].reverse().slice(0, 3).map((c) => `${c.title}: ${period(c)}`),
+    tabUrl: d.tabUrl,
+  };
 }

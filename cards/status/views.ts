@@ -9,7 +9,7 @@ import type {
   AnnouncementCardData, ConsultationCardData, DecisionCardData, ExpiryCardData, PreviewCardData, ProposalFormData, ResponsesCardData, UnreadCardData,
 } from './cards';
 import {
-  ANNOUNCEMENT_INTRO, ANSWER_LABEL, KIND_TITLE, answeredText, changeLines, period, proposalFacts, reversed, statusColor, why, type AnnouncementIntro,
+  ANNOUNCEMENT_INTRO, ANSWER_LABEL, KIND_TITLE, answeredText, changeLines, countWord, countsText, deadlineText, period, proposalFacts, reversed, statusColor, why, type AnnouncementIntro,
 } from './labels';
 
 /** The flow's cards' data from the feature's domain data: Dutch texts, labels and formatted dates. */
@@ -62,7 +62,7 @@ export function previewView(office: Office, { change: c, deadline, linkedTeams }
 }
 
 /** The consultation card: in the channels, or (with `answered`) the answerer's own copy. */
-export function consultationView({ change: c, counts }: Consultation, answered?: Answer): ConsultationCardData {
+export function consultationView({ change: c, counts, showResponses }: Consultation, answered?: Answer): ConsultationCardData {
   const open = c.state === 'proposed';
   const closedText =
     c.state === 'withdrawn'
@@ -75,31 +75,34 @@ export function consultationView({ change: c, counts }: Consultation, answered?:
     title: c.title,
     headerStyle: open ? 'emphasis' : 'good',
     intro: open
-      ? `Het MT (${c.proposedByName}) vraagt je reactie vóór ${dutchDate(c.consultationDeadline ?? c.startDate)}. Iedereen kan reageren: akkoord, zorgen of een opmerking.`
+      ? `Het MT (${c.proposedByName}) vraagt je reactie. ${deadlineText(c.consultationDeadline ?? c.startDate)}. Iedereen kan reageren: akkoord, zorgen of een opmerking.`
       : closedText,
     changes: changeLines(c.changes),
     facts: proposalFacts(c),
     akkoord: String(counts.akkoord),
     zorgen: String(counts.zorgen),
     opmerking: String(counts.opmerking),
+    zorgenLabel: countWord('zorgen', counts.zorgen),
+    opmerkingLabel: countWord('opmerking', counts.opmerking),
     open,
     ownAnswer: answered ? answeredText(answered) : '',
+    showResponses: !!showResponses,
   };
 }
 
-export function decisionView({ change: c, counts, viewerAad, fourEyes }: Decision): DecisionCardData {
+export function decisionView({ change: c, counts, viewerAad }: Decision): DecisionCardData {
   const consultation = c.consultationSkipped
     ? `Overgeslagen (spoed): ${c.consultationSkipped}`
     : c.consultationDeadline
-      ? `Reageren tot ${dutchDate(c.consultationDeadline)} · ${counts.akkoord} akkoord, ${counts.zorgen} zorgen, ${counts.opmerking} opmerking`
+      ? `${deadlineText(c.consultationDeadline)} · ${countsText(counts)}`
       : '—';
   let stateText: string;
-  let stepTitle = 'Stap 2 van 4: consultatie';
+  let stepTitle = c.consultationSkipped ? 'Stap 2 van 4: consultatie overgeslagen' : 'Stap 2 van 4: consultatie';
   switch (c.state) {
     case 'proposed':
-      stateText = fourEyes
-        ? 'Publiceren vraagt de bevestiging van een tweede MT-lid (vier-ogenprincipe).'
-        : 'Publiceren maakt het besluit definitief en kondigt het aan in alle regioteams.';
+      stateText = c.consultationSkipped
+        ? 'Kies Publiceren om het besluit te controleren en te nemen.'
+        : 'Deze kaart houdt de reacties bij. Kies Publiceren om de zorgen en opmerkingen te bekijken en te besluiten.';
       break;
     case 'awaiting_confirmation':
       stepTitle = 'Stap 3 van 4: besluit';
@@ -125,7 +128,7 @@ export function decisionView({ change: c, counts, viewerAad, fourEyes }: Decisio
     changes: changeLines(c.changes),
     facts: [...proposalFacts(c), { title: 'Consultatie', value: consultation }],
     canPublish: c.state === 'proposed',
-    publishTitle: fourEyes ? 'Publiceren (ter bevestiging)' : 'Publiceren',
+    publishTitle: 'Publiceren…',
     canConfirm: c.state === 'awaiting_confirmation' && c.firstDecider !== viewerAad,
   };
 }
@@ -134,12 +137,19 @@ export function responsesView({ change: c, rows, counts }: { change: Pick<Change
   return {
     changeId: c.id,
     title: c.title,
-    summary: `${rows.length} ${rows.length === 1 ? 'reactie' : 'reacties'}: ${counts.akkoord} akkoord, ${counts.zorgen} zorgen, ${counts.opmerking} opmerking.`,
+    summary: `${rows.length} ${rows.length === 1 ? 'reactie' : 'reacties'}: ${countsText(counts)}.`,
     responses: rows.map((r) => ({ name: r.name, answerLabel: ANSWER_LABEL[r.answer].label, color: ANSWER_LABEL[r.answer].color, comment: r.comment ?? '' })),
   };
 }
 
-export function announcementView({ change: c, announcement: a, reads }: Announcement, intro: AnnouncementIntro = 'none'): AnnouncementCardData {
+/** "1 van de 3 collega's heeft het gelezen": the verb agrees with the number that read it. */
+export function readText(read: number, audience: number): string {
+  if (audience === 1) return `${read} van 1 collega heeft het gelezen`;
+  return `${read} van de ${audience} collega's ${read === 1 ? 'heeft' : 'hebben'} het gelezen`;
+}
+
+/** The announcement: the shared channel view, or one viewer's own (read already, MT). */
+export function announcementView({ change: c, announcement: a, reads, viewer }: Announcement, intro: AnnouncementIntro = viewer?.read ? 'read' : 'none'): AnnouncementCardData {
   const howLong =
     a.kind === 'end'
       ? `Per ${dutchDate(c.startDate)}`
@@ -160,8 +170,10 @@ export function announcementView({ change: c, announcement: a, reads }: Announce
     ],
     practiceImpact: c.practiceImpact ?? '—',
     partnerText: c.partnerText ?? '',
-    readText: `${reads.read} van ${reads.audience} ${reads.audience === 1 ? 'collega heeft' : 'collega’s hebben'} dit gelezen`,
-    showUnread: true,
+    readText: readText(reads.read, reads.audience),
+    apartText: reads.apartAudience ? `MT en beleid: ${reads.apartRead ?? 0} van ${reads.apartAudience === 1 ? '1' : `de ${reads.apartAudience}`} gelezen` : '',
+    showRead: !viewer?.read,
+    showUnread: !!viewer?.mt,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db';
-import { insertDelivery } from './store';
+import { insertDelivery, recordAnsweredCard } from './store';
 import type { CardSpec } from './card-spec';
 
 /** What a delivery carries: a card (its spec, rendered when sent), plain text, or both. */
@@ -45,4 +45,15 @@ export async function enqueueDelivery(q: Queryable, request: DeliveryRequest): P
     payload: request.payload,
     notBefore: request.notBefore ?? null,
   });
+}
+
+/**
+ * The card a turn answers a card action with replaces the card in the message the user clicked
+ * (`replyToId`). Remembering that message under a key lets later updates (kind 'update' with this
+ * key as target) change the card the user is looking at.
+ */
+export async function rememberAnsweredCard(q: Queryable, key: string, where: { conversationId?: string; replyToId?: string }): Promise<boolean> {
+  if (!where.conversationId || !where.replyToId) return false;
+  await recordAnsweredCard(q, key, where.conversationId, where.replyToId);
+  return true;
 }

@@ -223,3 +223,17 @@ export async function insertDelivery(
   );
   return rows[0]?.id ?? null;
 }
+
+/**
+ * Records a card the bot showed as the answer to a card action (not sent through the queue) as a
+ * sent post, so later updates (by its key) can replace that card in place.
+ */
+export async function recordAnsweredCard(q: Queryable, idempotencyKey: string, conversationId: string, activityId: string): Promise<void> {
+  await q.query(
+    `INSERT INTO deliveries (idempotency_key, kind, conversation_id, payload, status, sent_activity_id, sent_at)
+     VALUES ($1, 'post', $2, '{}'::jsonb, 'sent', $3, now())
+     ON CONFLICT (idempotency_key) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, sent_activity_id = EXCLUDED.sent_activity_id
+     WHERE deliveries.status = 'sent'`,
+    [idempotencyKey, conversationId, activityId],
+  );
+}

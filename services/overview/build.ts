@@ -31,7 +31,7 @@ export async function buildOverview(ctx: ActingContext, sources: OverviewSources
   const mdoSummary = seesMdoFigures(actor) ? quiet(sources.mdo(db, range)) : undefined;
 
   const [status, monitoring, workload, helpRequests, mdo, evaluation] = await Promise.all([
-    guarded(log, 'status', async () => ({ state: 'ok', data: statusView((await statusSummary).current, office) })),
+    guarded(log, 'status', async () => ({ state: 'ok', data: statusView((await statusSummary).current, office, (await statusSummary).upcoming) })),
     guarded(log, 'monitoring', async () => ({ state: 'ok', data: monitoringView(await monitoringSummary, zone) })),
     guarded(log, 'workload', async () => ({ state: 'ok', data: { teams: workloadView(await sources.workload(db, office, {}), actor, office) } })),
     guarded(log, 'helpRequests', async () => ({ state: 'ok', data: helpRequestsView(await helpSummary, actor, office) })),

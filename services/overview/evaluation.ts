@@ -1,3 +1,4 @@
+import { dutchLongDate } from '../../lib/dates';
 import { can, type Actor } from '../authz';
 import type { HelpRequestSummary } from '../caseload/types';
 import type { Logger } from '../logger';
@@ -27,7 +28,7 @@ function statusRows(summary: StatusSummary, { from, to }: Period): EvaluationRow
     { part: 'Statusaanpassingen', measure: 'Aantal in deze periode', value: String(changes.length) },
     ...changes.map((c) => ({
       part: 'Statusaanpassingen',
-      measure: `${c.title} (${c.startDate}${c.endDate ? ` tot ${c.endDate}` : ', zonder einddatum'})`,
+      measure: `${c.title} (${dutchLongDate(c.startDate)}${c.endDate ? ` tot ${dutchLongDate(c.endDate)}` : ', zonder einddatum'})`,
       value: `${c.durationDays} ${c.durationDays === 1 ? 'dag' : 'dagen'}`,
     })),
   ];

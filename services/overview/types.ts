@@ -15,6 +15,8 @@ export interface Period {
 
 export interface StatusView {
   activeChange?: { title: string; startDate: string; endDate?: string; reason: string };
+  /** Decided changes that start later, with what they change per task. */
+  upcoming: Array<{ title: string; startDate: string; endDate?: string; changes: Array<{ task: string; before: string; after: string }> }>;
   rings: Array<{ id: string; name: string; tasks: Array<{ id: string; name: string; status: ExecutionStatus; statusLabel: string }> }>;
 }
 

@@ -1,6 +1,7 @@
 import type { Office } from '../../config/office';
 import { EXECUTION_STATUS_LABEL, diffStatuses } from '../../config/rings';
 import { deciderNames, describeDiff, reasonLabel } from '../../config/status-labels';
+import { dutchDate } from '../../lib/dates';
 import { toCsv } from '../csv-export';
 import type { Queryable } from '../db';
 import { decidedChanges } from './store';
@@ -28,10 +29,10 @@ export function changesToCsv(office: Office, changes: ChangeRow[]): string {
 }
 
 export function changesToMarkdown(office: Office, changes: ChangeRow[], generatedOn: string): string {
-  const out: string[] = [`# Statusaanpassingen ${office.name}`, '', `Overzicht van ${generatedOn}. ${changes.length} besluit(en).`, ''];
+  const out: string[] = [`# Statusaanpassingen ${office.name}`, '', `Overzicht van ${dutchDate(generatedOn)}. ${changes.length} ${changes.length === 1 ? 'besluit' : 'besluiten'}.`, ''];
   for (const c of changes) {
     out.push(`## ${c.title}`, '');
-    out.push(`- **Periode:** ${c.startDate}${c.endDate ? ` tot ${c.endDate} (verwacht)` : ''}`);
+    out.push(`- **Periode:** ${dutchDate(c.startDate)}${c.endDate ? ` tot ${dutchDate(c.endDate)} (verwacht)` : ', tot nader order'}`);
     out.push(`- **Aanleiding:** ${reasonLabel(c)}${c.reason ? ` — ${c.reason}` : ''}`);
     out.push(`- **Besloten door:** ${deciderNames(c)}`);
     if (c.consultationSkipped) out.push(`- **Consultatie overgeslagen:** ${c.consultationSkipped}`);

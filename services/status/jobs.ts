@@ -6,7 +6,8 @@ import { enqueueDelivery } from '../deliveries/enqueue';
 import { remindNonReaders } from './notify';
 import type { StatusPost } from './posts';
 import { changeFacts, expiryAction } from './rules';
-import { announcementsDueForReminder, changesWithEndDate, claimExpiryNotice, claimReminder, nonReadersOf } from './store';
+import { audienceState } from './audience';
+import { announcementsDueForReminder, changesWithEndDate, claimExpiryNotice, claimReminder } from './store';
 
 /**
  * The daily job: reminders to non-readers (once per announcement, two working days after it),
@@ -21,7 +22,7 @@ export async function runDailyStatusJob(ctx: JobContext): Promise<{ reminders: n
   for (const due of await announcementsDueForReminder(db, today)) {
     await db.transaction(async (tx) => {
       if (!(await claimReminder(tx, due.id, fireTime))) return;
-      const nonReaders = await nonReadersOf(tx, due);
+      const nonReaders = (await audienceState(tx, ctx, due.id)).unread;
       await remindNonReaders(tx, ctx, due, nonReaders);
       reminders += nonReaders.length;
       await audit(tx, { actor: 'wendbaar', action: 'status.remind', subject: `status:${due.changeId}`, details: { announcementId: due.id, recipients: nonReaders.length } });

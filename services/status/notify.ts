@@ -4,12 +4,14 @@ import { officeZone, type ActingContext, type Context } from '../context';
 import { linkedChannels, type ConversationRow } from '../conversations/store';
 import type { Queryable } from '../db';
 import { cardSpec } from '../deliveries/card-spec';
-import { enqueueDelivery } from '../deliveries/enqueue';
+import { enqueueDelivery, rememberAnsweredCard } from '../deliveries/enqueue';
+import { findSentPost } from '../deliveries/store';
 import { configuredPeople } from '../people/store';
 import type { StatusPost } from './posts';
 import { changeFacts, countResponses } from './rules';
 import { existingChange } from './shared';
-import { audienceSize, insertAnnouncement, nextCardVersion, readersOf, responsesOf } from './store';
+import { audienceState, fixAudience, mtViewers } from './audience';
+import { insertAnnouncement, nextCardVersion, responsesOf } from './store';
 import type { Announcement, AnnouncementRow, ChangeRow } from './types';
 
 /**
@@ -18,7 +20,7 @@ import type { Announcement, AnnouncementRow, ChangeRow } from './types';
  * Each post is a card spec (posts.ts) holding the facts as they were when it was queued.
  */
 
-type OfficeContext = Pick<Context, 'config'>;
+type OfficeContext = Pick<Context, 'config' | 'roles'>;
 const spec = cardSpec<StatusPost>;
 
 const consultKey = (changeId: number, regioteam: string) => `status:${changeId}:consult:${regioteam}`;
@@ -26,7 +28,7 @@ const announcementPostKey = (announcementId: number, regioteam: string) => `stat
 
 async function consultationSpec(tx: Queryable, ctx: OfficeContext, change: ChangeRow): Promise<StatusPost> {
   const counts = countResponses(await responsesOf(tx, change.id));
-  return spec('status.consultation', { change: changeFacts(ctx.config.office.rings, change), counts });
+  return spec('status.consultation', { change: changeFacts(ctx.config.office.rings, change), counts, viewers: await mtViewers(tx, ctx) });
 }
 
 /** Posts the consultation card in each chosen channel. */
@@ -57,6 +59,22 @@ export async function refreshConsultation(tx: Queryable, ctx: OfficeContext, cha
   }
 }
 
+const mtCardKey = (changeId: number) => `status:${changeId}:mt-card`;
+
+/** The MT member who starts the consultation keeps their decision card; answers update it in place. */
+export async function rememberMtCard(tx: Queryable, ctx: ActingContext, change: ChangeRow): Promise<void> {
+  await rememberAnsweredCard(tx, mtCardKey(change.id), { conversationId: ctx.conversation?.id, replyToId: ctx.replyToId });
+}
+
+/** Replaces the MT's decision card with the new counts, while the consultation is open. */
+export async function refreshMtCard(tx: Queryable, ctx: OfficeContext, change: ChangeRow): Promise<void> {
+  if (change.state !== 'proposed' || !(await findSentPost(tx, mtCardKey(change.id)))) return;
+  const counts = countResponses(await responsesOf(tx, change.id));
+  const view = spec('status.decision', { change: changeFacts(ctx.config.office.rings, change), counts, viewerAad: change.proposedBy, fourEyes: ctx.config.env.WENDBAAR_FOUR_EYES });
+  const version = await nextCardVersion(tx, 'status_changes', change.id);
+  await enqueueDelivery(tx, { kind: 'update', idempotencyKey: `${mtCardKey(change.id)}:update:${version}`, targetKey: mtCardKey(change.id), payload: { view } });
+}
+
 /** Four-eyes: asks every other known MT member, personally, to confirm the decision. */
 export async function askToConfirm(tx: Queryable, ctx: ActingContext, change: ChangeRow): Promise<void> {
   const counts = countResponses(await responsesOf(tx, change.id));
@@ -72,14 +90,19 @@ export async function askToConfirm(tx: Queryable, ctx: ActingContext, change: Ch
   }
 }
 
-/** An announcement with its change and read count, as its card shows it. */
-export async function announcementOf(q: Queryable, ctx: OfficeContext, a: AnnouncementRow): Promise<Announcement> {
+/**
+ * An announcement with its change and read counts, as its card shows it: the shared channel view,
+ * or (with `viewer`) one person's own view.
+ */
+export async function announcementOf(q: Queryable, ctx: OfficeContext, a: AnnouncementRow, viewer?: Announcement['viewer']): Promise<Announcement> {
   const change = await existingChange(q, a.changeId);
-  const read = (await readersOf(q, a.id)).length;
+  const { counts, viewers } = await audienceState(q, ctx, a.id);
   return {
     change: changeFacts(ctx.config.office.rings, change),
     announcement: { id: a.id, kind: a.kind },
-    reads: { read, audience: await audienceSize(q, a.regioteams) },
+    reads: counts,
+    viewers,
+    ...(viewer ? { viewer } : {}),
   };
 }
 
@@ -89,6 +112,7 @@ export async function announce(tx: Queryable, ctx: ActingContext, change: Change
   const teams = channels.map((c) => c.regioteam!);
   const remindOn = isoDay(addWorkingDays(localDay(now, officeZone(ctx)), 2, ctx.config.office));
   const announcement = await insertAnnouncement(tx, { changeId: change.id, kind, regioteams: teams, createdAt: now, remindOn }, announcementPostKey);
+  await fixAudience(tx, ctx, announcement.id, teams);
   const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement)), reminder: false });
   for (const channel of channels) {
     await enqueueDelivery(tx, {
@@ -119,7 +143,8 @@ export async function refreshAnnouncement(tx: Queryable, ctx: OfficeContext, ann
 
 /** Reminds each non-reader of an announcement, personally, once. */
 export async function remindNonReaders(tx: Queryable, ctx: OfficeContext, announcement: AnnouncementRow, nonReaders: Array<{ aadObjectId: string }>): Promise<void> {
-  const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement)), reminder: true });
+  // A reminder is personal: no per-user views, and it is unread by whom it reaches.
+  const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement, { read: false, mt: false })), viewers: [], reminder: true });
   for (const person of nonReaders) {
     await enqueueDelivery(tx, {
       kind: 'personal',

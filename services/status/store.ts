@@ -208,20 +208,3 @@ export async function recordRead(q: Queryable, announcementId: number, by: Decid
 export async function readersOf(q: Queryable, announcementId: number): Promise<Array<{ aadObjectId: string; name: string }>> {
   return q.query(`SELECT aad_object_id AS "aadObjectId", name FROM status_reads WHERE announcement_id = $1 ORDER BY name`, [announcementId]);
 }
-
-/** People of the announced regioteams who have not clicked `Gelezen`. */
-export async function nonReadersOf(q: Queryable, announcement: AnnouncementRow): Promise<Array<{ aadObjectId: string; name: string; regioteam: string }>> {
-  return q.query(
-    `SELECT p.aad_object_id AS "aadObjectId", p.name, p.regioteam FROM people p
-     WHERE p.regioteam IN (SELECT jsonb_array_elements_text($2::jsonb))
-       AND NOT EXISTS (SELECT 1 FROM status_reads r WHERE r.announcement_id = $1 AND r.aad_object_id = p.aad_object_id)
-     ORDER BY p.regioteam, p.name`,
-    [announcement.id, JSON.stringify(announcement.regioteams)],
-  );
-}
-
-/** How many people work in the announced regioteams: who should read an announcement. */
-export async function audienceSize(q: Queryable, regioteams: string[]): Promise<number> {
-  const rows = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE regioteam IN (SELECT jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(regioteams)]);
-  return Number(rows[0]?.n ?? 0);
-}

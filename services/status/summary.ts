@@ -4,9 +4,12 @@ import type { Queryable } from '../db';
 import { getCurrentRingState, type RingState } from './current';
 import { durationDays } from './rules';
 import { decidedChanges } from './store';
+import { upcomingChanges, type UpcomingChange } from './upcoming';
 
 export interface StatusSummary {
   current: RingState;
+  /** Decided changes that start after today. */
+  upcoming: UpcomingChange[];
   changes: Array<{ id: number; title: string; startDate: string; endDate?: string; decidedBy: string[]; durationDays: number }>;
 }
 
@@ -19,6 +22,7 @@ export async function statusSummary(db: Queryable, office: Office, now: Date): P
   const changes = await decidedChanges(db);
   return {
     current: await getCurrentRingState(db, office, now),
+    upcoming: await upcomingChanges(db, office, now),
     changes: changes.map((c) => {
       const until = c.endedAt ? isoDay(localDay(new Date(c.endedAt))) : c.endDate ?? today;
       return {

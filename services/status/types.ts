@@ -78,6 +78,10 @@ export type ChangeFacts = Pick<
 export interface Consultation {
   change: ChangeFacts;
   counts: ResponseCounts;
+  /** Teams ids that get their own view of the channel card (the MT: with "Alle reacties"). */
+  viewers?: string[];
+  /** This viewer may open everyone's answers (MT). */
+  showResponses?: boolean;
 }
 
 /** The MT's decision card for one viewer (who may or may not confirm). */
@@ -86,11 +90,24 @@ export interface Decision extends Consultation {
   fourEyes: boolean;
 }
 
+/** What the MT sees before publishing: the concerns and remarks, and whether people may still answer. */
+export interface PublishCheck extends Decision {
+  /** Answers "zorgen" and "opmerking", oldest first. */
+  remarks: ResponseRow[];
+  /** The consultation deadline is today or later: colleagues may still answer. */
+  deadlinePending: boolean;
+}
+
 /** An announcement of a change and how many of its audience read it. */
 export interface Announcement {
   change: ChangeFacts;
   announcement: Pick<AnnouncementRow, 'id' | 'kind'>;
-  reads: { read: number; audience: number };
+  /** Colleagues of the announced regioteams, and the MT and beleid counted apart. */
+  reads: { read: number; audience: number; apartRead?: number; apartAudience?: number };
+  /** Teams ids that get their own view of the channel card (Universal Actions refresh). */
+  viewers?: string[];
+  /** The card as one person sees it: whether they read it, whether they are MT. */
+  viewer?: { read: boolean; mt: boolean };
 }
 
 /** The choice the deciders get when a change nears or passes its expected end. */

@@ -1,21 +1,8 @@
 // The half-yearly evaluation: a table per part and its CSV and Markdown export.
-import { api } from './api.js';
+import { download as downloadFile } from './api.js';
 import { el, notice } from './dom.js';
 
-function download(fileType) {
-  return api('/api/overview/evaluation/' + fileType)
-    .then((response) => {
-      if (!response.ok) throw new Error('export ' + response.status);
-      const name = (/filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '') || [])[1] || 'evaluatie.' + fileType;
-      return response.blob().then((blob) => {
-        const link = el('a', { href: URL.createObjectURL(blob), download: name });
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-      });
-    })
-    .catch(() => notice('Het exporteren is niet gelukt. Probeer het opnieuw.', true));
-}
+export const download = (path, fallbackName) => downloadFile(path, fallbackName).catch(() => notice('Het exporteren is niet gelukt. Probeer het opnieuw.', true));
 
 export function renderEvaluation(body, data, format) {
   body.appendChild(el('p', { className: 'muted', text: 'Periode: ' + format.date(data.period.from) + ' tot ' + format.date(data.period.to) + ' (' + data.period.label + ').' }));
@@ -29,7 +16,7 @@ export function renderEvaluation(body, data, format) {
   if (data.missing.length) body.appendChild(el('p', { className: 'unavailable', text: 'Nog niet beschikbaar: ' + data.missing.join(', ') + '.' }));
   const csv = el('button', { type: 'button', className: 'primary', text: 'Exporteren als CSV' });
   const md = el('button', { type: 'button', text: 'Exporteren als Markdown' });
-  csv.addEventListener('click', () => download('csv'));
-  md.addEventListener('click', () => download('md'));
+  csv.addEventListener('click', () => download('/api/overview/evaluation/csv', 'evaluatie.csv'));
+  md.addEventListener('click', () => download('/api/overview/evaluation/md', 'evaluatie.md'));
   body.appendChild(el('div', { className: 'actions' }, [csv, md]));
 }

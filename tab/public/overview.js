@@ -22,6 +22,8 @@ function render(view, format) {
     const body = section.querySelector('.body');
     body.textContent = '';
     section.dataset.state = view[key].state;
+    // A section that is not for this role is left out rather than shown empty.
+    section.hidden = view[key].state === 'forbidden';
     if (view[key].state === 'ok') draw(body, view[key].data, format);
     else renderUnavailable(body, view[key]);
   });

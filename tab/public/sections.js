@@ -1,6 +1,7 @@
 // The Overzicht's sections, each drawn from its part of /api/overview.
 import { bars } from './charts.js';
 import { el } from './dom.js';
+import { download } from './evaluation.js';
 
 export function renderUnavailable(body, section) {
   if (section.state === 'forbidden') body.appendChild(el('p', { className: 'unavailable', text: section.reason }));
@@ -18,8 +19,18 @@ export function renderStatus(body, data, format) {
       ]),
     );
   } else {
-    body.appendChild(el('p', { text: 'Geen actieve statusaanpassing: alle taken worden normaal uitgevoerd.' }));
+    body.appendChild(el('p', { text: 'Geen actieve statusaanpassing: nu worden alle taken normaal uitgevoerd.' }));
   }
+  (data.upcoming || []).forEach((u) => {
+    const changes = el('ul', { className: 'changes' }, u.changes.map((d) => el('li', { text: d.task + ': ' + d.before.toLowerCase() + ' → ' + d.after.toLowerCase() })));
+    body.appendChild(
+      el('div', { className: 'change upcoming' }, [
+        el('strong', { text: 'Vanaf ' + format.date(u.startDate) + ': ' + u.title }),
+        el('p', { className: 'muted', text: 'Besloten, nog niet van kracht' + (u.endDate ? '; verwacht tot ' + format.date(u.endDate) : '') + '.' }),
+        changes,
+      ]),
+    );
+  });
   const rings = el('ul', { className: 'rings' });
   data.rings.forEach((ring) => {
     const tasks = el('ul', { className: 'tasks' });
@@ -29,6 +40,12 @@ export function renderStatus(body, data, format) {
     rings.appendChild(el('li', {}, [el('h3', { text: ring.name }), tasks]));
   });
   body.appendChild(rings);
+  // `status export` in the chat sends people here for the files.
+  const csv = el('button', { type: 'button', text: 'Besluiten als CSV (Excel)' });
+  const md = el('button', { type: 'button', text: 'Samenvatting RAO/BC (Markdown)' });
+  csv.addEventListener('click', () => download('/api/overview/status/csv', 'statusaanpassingen.csv'));
+  md.addEventListener('click', () => download('/api/overview/status/md', 'statusaanpassingen.md'));
+  body.appendChild(el('div', { className: 'actions', id: 'status-export' }, [csv, md]));
 }
 
 export function renderMonitoring(body, data) {

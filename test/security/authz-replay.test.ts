@@ -22,7 +22,8 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   'status.export': 'export of decided changes, same information as the history',
   'status.respond': 'every medewerker may react to a consultation (status.consult); the answer is stored under the clicker',
   'status.read': 'acknowledges an announcement for the clicker only',
-  'status.announcement': 'shows an office-wide announcement',
+  'status.announcement': 'shows an office-wide announcement; the MT-only button in the clicker\'s own view leads to status.unread, which checks',
+  'status.consultation': 'shows a consultation posted to the channels; the MT-only button in the clicker\'s own view leads to status.responses, which checks',
   'caseload.request': 'asks help for the clicker themself',
   'caseload.withdrawOffer': 'withdraws only the clicker\'s own offer',
   'caseload.figures': 'saves the clicker\'s own caseload figures',
@@ -127,6 +128,7 @@ describe('authorisation: replayed card payloads', () => {
     { verb: 'status.withdraw', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await draft() }) },
     { verb: 'status.decision', permission: 'status.viewResponses', mayDo: users.mt, replayedBy: mtOnly, writes: false, state: statusState, setup: async () => ({ changeId: await proposed() }) },
     { verb: 'status.responses', permission: 'status.viewResponses', mayDo: users.mt, replayedBy: mtOnly, writes: false, state: statusState, setup: async () => ({ changeId: await proposed() }) },
+    { verb: 'status.publishCheck', permission: 'status.decide', mayDo: users.mt, replayedBy: mtOnly, writes: false, state: statusState, setup: async () => ({ changeId: await proposed() }) },
     { verb: 'status.publish', permission: 'status.decide', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await proposed() }) },
     { verb: 'status.confirm', permission: 'status.decide', mayDo: users.mt2, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await awaitingConfirmation() }) },
     {

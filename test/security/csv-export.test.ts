@@ -69,10 +69,12 @@ describe('the exports users download or copy', () => {
     expect(formulaLike(rows)).toEqual([]);
   });
 
-  test('the status export the bot answers with', async () => {
+  test('the status export `status export` sends people to (the Overzicht tab)', async () => {
     const exported = await h.invoke(cardAction('status.export', {}, { from: users.beleid }));
-    const csv = /```\n([\s\S]*)```/.exec(String(exported.value))![1]!;
-    const rows = read(csv);
+    expect(JSON.stringify(exported.value)).toContain('Overzicht openen');
+    const response = await fetch(`${h.app.url}/api/overview/status/csv`, { headers: { authorization: `Dev ${users.beleid.aadObjectId}` } });
+    expect(response.status).toBe(200);
+    const rows = read(await response.text());
     const header = rows[0]!;
     const change = rows.find((r) => r[header.indexOf('titel')] === `'${TITLE}`);
     expect(change?.[header.indexOf('toelichting')]).toBe(`'${REASON}`);

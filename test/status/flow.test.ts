@@ -146,15 +146,16 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
       const card = text(lastCardIn(posts(team.channelId)));
       expect(card).toContain('Statusaanpassing besloten door het MT');
       expect(card).toContain('Meld je af voor zorg- en veiligheidsoverleggen');
-      expect(card).toContain('0 van 4');
+      // The four consulenten and both teamleiders; the MT is counted apart.
+      expect(card).toContain("0 van de 6 collega's hebben het gelezen");
     }
     const announcementId = await announcementOf(h, changeId);
     const read = await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent, where: teams.noord }));
-    expect(text(read.value)).toContain('1 van 4');
+    expect(text(read.value)).toContain("1 van de 6 collega's heeft het gelezen");
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent, where: teams.noord }));
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent3, where: teams.zuid }));
     await h.app.sender.settle();
-    for (const team of [teams.noord, teams.zuid]) expect(text(lastCardIn(posts(team.channelId, 'update')))).toContain('2 van 4');
+    for (const team of [teams.noord, teams.zuid]) expect(text(lastCardIn(posts(team.channelId, 'update')))).toContain("2 van de 6 collega's hebben het gelezen");
 
     const unread = await h.invoke(cardAction('status.unread', { announcementId }, { from: users.mt3 }));
     expect(text(unread.value)).toContain('Daan Jansen');
@@ -168,9 +169,10 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     const reminders = () => h.db.query<{ recipient_aad: string }>(`SELECT recipient_aad FROM deliveries WHERE idempotency_key LIKE 'status:ann:%:remind:%' ORDER BY recipient_aad`);
     expect(await reminders()).toHaveLength(0);
     await h.app.scheduler.fire('status.daily', new Date('2026-11-26T08:00:00+01:00'));
-    expect((await reminders()).map((r) => r.recipient_aad)).toEqual([users.consulent2.aadObjectId, users.consulent4.aadObjectId].sort());
+    const nonReaders = [users.consulent2, users.consulent4, users.teamleiderNoord, users.teamleiderZuid].map((u) => u.aadObjectId).sort();
+    expect((await reminders()).map((r) => r.recipient_aad)).toEqual(nonReaders);
     await h.app.scheduler.fire('status.daily', new Date('2026-11-27T08:00:00+01:00'));
-    expect(await reminders()).toHaveLength(2);
+    expect(await reminders()).toHaveLength(nonReaders.length);
     await h.app.sender.settle();
     expect(h.cards().some((c) => text(c).includes('Herinnering: je hebt deze aankondiging nog niet'))).toBe(true);
   });
@@ -230,9 +232,24 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
     const { changeId } = await driveTo(h, 'extended');
     await h.send(personalMessage('status geschiedenis', { from: users.consulent }));
     expect(text(h.lastCard())).toContain('Geschiedenis statusaanpassingen');
+    // In the chat a short summary and a button to the Overzicht tab; the files download there.
     const exported = await h.invoke(cardAction('status.export', {}, { from: users.beleid }));
-    expect(exported.value).toContain('# Statusaanpassingen');
-    expect(exported.value).toContain('"ingangsdatum"');
+    const summary = text(exported.value);
+    expect(summary).toContain('1 besluit');
+    expect(summary).toContain('di 1 dec 2026');
+    expect(summary).not.toContain('2026-12-01');
+    expect(summary).not.toContain('|---|');
+    expect(summary).toContain('Action.OpenUrl');
+    const download = async (format: string) => {
+      const response = await fetch(`${h.app.url}/api/overview/status/${format}`, { headers: { authorization: `Dev ${users.beleid.aadObjectId}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="statusaanpassingen-\\d{4}-\\d{2}-\\d{2}\\.${format}"`));
+      return response.text();
+    };
+    const markdown = await download('md');
+    expect(markdown).toContain('# Statusaanpassingen');
+    expect(markdown).toContain('**Periode:** di 1 dec 2026 tot za 1 mei 2027 (verwacht)');
+    expect(await download('csv')).toContain('"ingangsdatum"');
     for (const card of h.cards()) expectValidCard(card);
     const actions = await h.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_log WHERE subject = $1 AND outcome = 'ok'`, [`status:${changeId}`]);
     expect(actions.map((a) => a.action).sort()).toEqual(

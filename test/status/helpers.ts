@@ -36,7 +36,7 @@ export async function startOffice(env: Record<string, string>): Promise<Harness>
  */
 export async function freshStatus(h: Harness): Promise<void> {
   await h.app.sender.settle();
-  await h.db.query(`TRUNCATE status_reads, status_responses, status_announcements, status_changes, deliveries, audit_log, cron_runs RESTART IDENTITY`);
+  await h.db.query(`TRUNCATE status_audience, status_reads, status_responses, status_announcements, status_changes, deliveries, audit_log, cron_runs RESTART IDENTITY`);
   (h.clock as ManualClock).set(START);
   h.connector.reset();
 }

@@ -123,7 +123,7 @@ describe('a valid token shows the sections the role may see', () => {
   test('a consulent sees per-person workload of their own team only', async () => {
     const { status, body } = await getOverview(`Bearer ${ssoToken(users.consulent)}`);
     expect(status).toBe(200);
-    expect(body.actor).toEqual({ name: 'Sanne Bakker', roleLabel: 'Medewerker', regioteam: 'Regioteam Noord' });
+    expect(body.actor).toEqual({ name: 'Sanne Bakker', roleLabel: 'Leerplichtconsulent', regioteam: 'Regioteam Noord' });
     const [noord, zuid] = body.workload.data.teams;
     expect(noord.persons).toEqual([
       { name: 'Daan Jansen', openCases: 71, isBuffer: false },

@@ -38,6 +38,14 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     expect({ theme, serious: serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }).toEqual({ theme, serious: [] });
   }
 
+  /** Every bar label shows its whole text (it wraps instead of being cut off). */
+  async function expectLabelsUncut() {
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.bar-label')).filter((l) => l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1).map((l) => l.textContent),
+    );
+    expect(cut).toEqual([]);
+  }
+
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     h = await startHarness();
@@ -62,6 +70,11 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     const [change] = await h.db.query<{ id: number }>('SELECT max(id) AS id FROM status_changes');
     await h.invoke(cardAction('status.skipConsultation', { changeId: Number(change!.id), skipReason: 'Uitval is acuut.' }, { from: users.mt }));
     await h.invoke(cardAction('status.publish', { changeId: Number(change!.id) }, { from: users.mt }));
+    // And a second one, decided now, that starts on 9 December.
+    await h.invoke(cardAction('status.preview', { ...statusProposal, preset: 'kern-en-ring1', startDate: '2026-12-09' }, { from: users.mt }));
+    const [later] = await h.db.query<{ id: number }>('SELECT max(id) AS id FROM status_changes');
+    await h.invoke(cardAction('status.skipConsultation', { changeId: Number(later!.id), skipReason: 'Uitval loopt verder op.' }, { from: users.mt }));
+    await h.invoke(cardAction('status.publish', { changeId: Number(later!.id) }, { from: users.mt }));
     // An MDO decision: advice accepted.
     const advised = await h.invoke(
       cardAction('mdo.advise', mdoForm, { from: users.consulent }),
@@ -96,6 +109,8 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     expect(status).toContain('Actieve statusaanpassing: Ring 3 gepauzeerd');
     expect(status).toMatch(/MDO's zonder directe betrokkenheid, zoals zorg- en veiligheidsoverleggen\s+Niet/);
     expect(status).toMatch(/Verzuimmeldingen ontvangen, beoordelen en verwerken\s+Normaal/);
+    expect(status).toContain('Vanaf 9 december 2026: Alleen kern en ring 1');
+    expect(status).toMatch(/Besloten, nog niet van kracht/);
 
     const monitoring = await sectionText('sectie-monitoring');
     expect(monitoring).toContain('Week 48');
@@ -117,7 +132,9 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
     const evaluation = await sectionText('sectie-evaluatie');
     expect(evaluation).toMatch(/Gevraagd\s+1/);
 
-    expect(evaluation).toMatch(/Ring 3 gepauzeerd \(2026-11-24 tot 2027-03-01\)\s+97 dagen/);
+    expect(evaluation).toMatch(/Ring 3 gepauzeerd \(24 november 2026 tot 1 maart 2027\)\s+97 dagen/);
+    expect(evaluation).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await expectLabelsUncut();
     expect(evaluation).toMatch(/Niet deelnemen\s+1/);
     expect(evaluation).not.toContain('Nog niet beschikbaar');
     await screenshot('overzicht-mt-licht');
@@ -138,16 +155,29 @@ describeBrowser('the Overzicht tab in a browser (local mode)', () => {
 
   test('a consulent sees their own team per person and only totals of the other team', async () => {
     await signInAs(users.consulent.aadObjectId);
-    await expect(page.locator('#wie').innerText()).resolves.toBe('Sanne Bakker · Medewerker · Regioteam Noord');
+    await expect(page.locator('#wie').innerText()).resolves.toBe('Sanne Bakker · Leerplichtconsulent · Regioteam Noord');
+    expect(await sectionText('sectie-status')).toContain('Vanaf 9 december 2026: Alleen kern en ring 1');
+    // Sections only for teamleiders, beleid and the MT are left out, not shown empty.
+    await expect(section('sectie-evaluatie').isHidden()).resolves.toBe(true);
+    await expect(section('sectie-mdo').isHidden()).resolves.toBe(true);
     const workload = await sectionText('sectie-werkdruk');
     expect(workload).toContain('Daan Jansen');
     expect(workload).not.toContain('Milan de Boer');
     expect(workload).toContain('Cijfers per persoon zie je alleen van je eigen regioteam');
-    expect(await sectionText('sectie-evaluatie')).toContain('alleen het MT, beleidsmedewerkers en teamleiders');
     await screenshot('overzicht-consulent-licht');
     await page.selectOption('#dev-thema', 'dark');
     await screenshot('overzicht-consulent-donker');
     await page.selectOption('#dev-thema', 'default');
+  });
+
+  test('a teamleider sees the decided change, the MDO figures with whole labels and the evaluation in Dutch dates', async () => {
+    await signInAs(users.teamleiderNoord.aadObjectId);
+    await expect(page.locator('#wie').innerText()).resolves.toBe('Ruben Visser · Teamleider Regioteam Noord');
+    expect(await sectionText('sectie-status')).toContain('Vanaf 9 december 2026: Alleen kern en ring 1');
+    expect(await sectionText('sectie-mdo')).toContain('Laten vertegenwoordigen');
+    await expectLabelsUncut();
+    expect(await sectionText('sectie-evaluatie')).toContain('24 november 2026 tot 1 maart 2027');
+    await screenshot('overzicht-teamleider-licht');
   });
 
   test('inside Teams the page signs in with the Teams token, follows the Teams theme and tells Teams it loaded', async () => {

@@ -4,6 +4,7 @@ import { mdoSchema } from './003_mdo';
 import { caseloadSchema } from './004_caseload';
 import { monitoringSchema } from './005_monitoring';
 import { absenceSchema } from './006_absence';
+import { statusAudienceSchema } from './007_status_audience';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { version: 4, name: 'caseload', sql: caseloadSchema },
   { version: 5, name: 'monitoring', sql: monitoringSchema },
   { version: 6, name: 'absence', sql: absenceSchema },
+  { version: 7, name: 'status_audience', sql: statusAudienceSchema },
 ];

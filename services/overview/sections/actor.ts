@@ -4,15 +4,17 @@ import type { ActorView } from '../types';
 
 export const regioteamName = (office: Pick<Office, 'regioteams'>, id: string): string => office.regioteams.find((t) => t.id === id)?.name ?? id;
 
-export function roleLabel(actor: Actor, office?: Pick<Office, 'regioteams'>): string {
-  if (actor.isMt) return 'MT';
-  const name = (id: string) => (office ? regioteamName(office, id) : id);
-  if (actor.teamleiderOf.length) return `Teamleider ${actor.teamleiderOf.map(name).join(', ')}`;
-  if (actor.isBeleid) return 'Beleidsmedewerker';
-  return 'Medewerker';
+/** The actor's role in the office's own words ("Leerplichtconsulent", "Teamleider Regioteam Noord"). */
+export function roleLabel(actor: Actor, office: Pick<Office, 'regioteams' | 'roleNames'>): string {
+  const names = office.roleNames;
+  if (actor.isMt) return names.mt;
+  if (actor.teamleiderOf.length) return `${names.teamleider} ${actor.teamleiderOf.map((id) => regioteamName(office, id)).join(', ')}`;
+  if (actor.isBeleid) return names.beleid;
+  return names.medewerker;
 }
 
-/** Who is looking, as the page header shows it. */
-export function actorView(actor: Actor, office: Pick<Office, 'regioteams'>): ActorView {
-  return { name: actor.name, roleLabel: roleLabel(actor, office), regioteam: actor.regioteam && regioteamName(office, actor.regioteam) };
+/** Who is looking, as the page header shows it; a teamleider's team is already in the role. */
+export function actorView(actor: Actor, office: Pick<Office, 'regioteams' | 'roleNames'>): ActorView {
+  const team = actor.regioteam && !actor.teamleiderOf.includes(actor.regioteam) ? regioteamName(office, actor.regioteam) : undefined;
+  return { name: actor.name, roleLabel: roleLabel(actor, office), regioteam: team };
 }

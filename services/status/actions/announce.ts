@@ -1,10 +1,11 @@
-import { authorize } from '../../authz';
+import { authorize, can } from '../../authz';
 import type { ActingContext } from '../../context';
 import type { Queryable } from '../../db';
 import { notFound } from '../../errors';
 import { announcementOf, refreshAnnouncement } from '../notify';
 import { auditStep, existingChange, personOf } from '../shared';
-import { getAnnouncement, nonReadersOf, readersOf, recordRead } from '../store';
+import { audienceState } from '../audience';
+import { getAnnouncement, readersOf, recordRead } from '../store';
 import type { Announcement, AnnouncementRow, ChangeRow } from '../types';
 
 /** Step 4, aankondiging: everyone marks an announcement read; the MT sees who has not yet. */
@@ -24,12 +25,15 @@ export async function markRead(ctx: ActingContext, announcementId: number): Prom
       await auditStep(tx, ctx, 'status.read', announcement.changeId, { announcementId });
       await refreshAnnouncement(tx, ctx, announcement);
     }
-    return announcementOf(tx, ctx, announcement);
+    return announcementOf(tx, ctx, announcement, { read: true, mt: can(ctx.actor, 'status.viewResponses') });
   });
 }
 
+/** The announcement as the acting person sees it (Universal Actions refresh, or "Terug naar aankondiging"). */
 export async function announcement(ctx: ActingContext, announcementId: number): Promise<Announcement> {
-  return announcementOf(ctx.db, ctx, await existingAnnouncement(ctx.db, announcementId));
+  const found = await existingAnnouncement(ctx.db, announcementId);
+  const read = (await readersOf(ctx.db, found.id)).some((r) => r.aadObjectId === ctx.actor.aadObjectId);
+  return announcementOf(ctx.db, ctx, found, { read, mt: can(ctx.actor, 'status.viewResponses') });
 }
 
 /** Who of the announced regioteams has not read it yet: for the MT only. */
@@ -40,6 +44,6 @@ export async function unread(
   authorize(ctx.actor, 'status.viewResponses');
   const found = await existingAnnouncement(ctx.db, announcementId);
   const change = await existingChange(ctx.db, found.changeId);
-  const [nonReaders, readers] = await Promise.all([nonReadersOf(ctx.db, found), readersOf(ctx.db, found.id)]);
-  return { change, announcement: found, unread: nonReaders, read: readers.length };
+  const { unread, counts } = await audienceState(ctx.db, ctx, found.id);
+  return { change, announcement: found, unread, read: counts.read };
 }

@@ -1,11 +1,13 @@
-import { authorize } from '../../authz';
+import { authorize, can } from '../../authz';
+import { mtViewers } from '../audience';
 import type { ActingContext } from '../../context';
 import { linkedChannels } from '../../conversations/store';
 import { conflict, notFound, validationError } from '../../errors';
-import { postConsultation, refreshConsultation } from '../notify';
+import { postConsultation, refreshConsultation, refreshMtCard, rememberMtCard } from '../notify';
 import { changeFacts, countResponses } from '../rules';
 import { auditStep, checkDate, existingChange, personOf, todayOf } from '../shared';
 import { lockChange, moveChange, responsesOf, saveResponse } from '../store';
+import type { Queryable } from '../../db';
 import type { Answer, ChangeRow, Consultation, Decision, ResponseCounts, ResponseRow } from '../types';
 import { decisionFor } from './decide';
 
@@ -24,6 +26,7 @@ export async function startConsultation(ctx: ActingContext, changeId: number, de
     const change = await moveChange(tx, changeId, 'consult', { consultationDeadline: day, consultationChannels: teams });
     if (!change) throw conflict('Dit voorstel is al gedeeld, besloten of ingetrokken.');
     await postConsultation(tx, ctx, change, channels);
+    await rememberMtCard(tx, ctx, change);
     await auditStep(tx, ctx, 'status.consult', changeId, { deadline: day, regioteams: teams });
   });
   return decisionFor(ctx, changeId);
@@ -53,8 +56,24 @@ export async function respond(ctx: ActingContext, changeId: number, answer: Answ
     await saveResponse(tx, changeId, personOf(ctx), answer, comment, now);
     await auditStep(tx, ctx, 'status.respond', changeId, { answer, comment: comment ?? null });
     await refreshConsultation(tx, ctx, change);
-    return { change: changeFacts(ctx.config.office.rings, change), counts: countResponses(await responsesOf(tx, changeId)) };
+    await refreshMtCard(tx, ctx, change);
+    return consultationFor(tx, ctx, change);
   });
+}
+
+async function consultationFor(q: Queryable, ctx: ActingContext, change: ChangeRow): Promise<Consultation> {
+  return {
+    change: changeFacts(ctx.config.office.rings, change),
+    counts: countResponses(await responsesOf(q, change.id)),
+    viewers: await mtViewers(q, ctx),
+    showResponses: can(ctx.actor, 'status.viewResponses'),
+  };
+}
+
+/** The consultation card as the acting person sees it: the MT's own view opens everyone's answers. */
+export async function consultation(ctx: ActingContext, changeId: number): Promise<Consultation> {
+  authorize(ctx.actor, 'status.consult');
+  return consultationFor(ctx.db, ctx, await existingChange(ctx.db, changeId, 'Dit voorstel bestaat niet (meer).'));
 }
 
 /** Who answered what: for the MT only. */

@@ -4,9 +4,9 @@ import type { Queryable } from '../../db';
 import { conflict, forbidden, notFound } from '../../errors';
 import { announce, askToConfirm, refreshConsultation } from '../notify';
 import { changeFacts, countResponses } from '../rules';
-import { auditStep, existingChange, personOf } from '../shared';
+import { auditStep, existingChange, personOf, todayOf } from '../shared';
 import { confirmChange, getChange, moveChange, responsesOf } from '../store';
-import type { ChangeRow, Decision } from '../types';
+import type { ChangeRow, Decision, PublishCheck } from '../types';
 
 /**
  * Step 3, besluit: an MT member publishes. With four eyes (WENDBAAR_FOUR_EYES) a second, different
@@ -19,6 +19,20 @@ export async function decisionFor(ctx: ActingContext, changeId: number): Promise
   const change = await existingChange(ctx.db, changeId, 'Deze statusaanpassing bestaat niet (meer).');
   const counts = countResponses(await responsesOf(ctx.db, changeId));
   return { change: changeFacts(ctx.config.office.rings, change), counts, viewerAad: ctx.actor.aadObjectId, fourEyes: ctx.config.env.WENDBAAR_FOUR_EYES };
+}
+
+/** The confirmation step before publishing: concerns and remarks, and a deadline that has not passed. */
+export async function publishCheck(ctx: ActingContext, changeId: number): Promise<PublishCheck> {
+  authorize(ctx.actor, 'status.decide');
+  const decision = await decisionFor(ctx, changeId);
+  if (decision.change.state !== 'proposed') throw await whyNotDecidable(ctx.db, changeId);
+  const rows = await responsesOf(ctx.db, changeId);
+  const deadline = decision.change.consultationDeadline;
+  return {
+    ...decision,
+    remarks: rows.filter((r) => r.answer !== 'akkoord'),
+    deadlinePending: !!deadline && todayOf(ctx, ctx.clock.now()) <= deadline,
+  };
 }
 
 export async function publish(ctx: ActingContext, changeId: number): Promise<Decision> {

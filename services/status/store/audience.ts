@@ -1,0 +1,57 @@
+import type { Queryable } from '../../db';
+
+/** The SQL of an announcement's audience (status_audience) and the Teams ids of per-user card views. */
+
+export interface AudienceMember {
+  aadObjectId: string;
+  name: string;
+  regioteam: string | null;
+  /** MT and beleid: counted apart from the regioteams' colleagues. */
+  apart: boolean;
+}
+
+export interface AudienceRow extends AudienceMember {
+  read: boolean;
+  teamsUserId: string | null;
+}
+
+export async function insertAudience(q: Queryable, announcementId: number, members: AudienceMember[]): Promise<void> {
+  if (members.length === 0) return;
+  await q.query(
+    `INSERT INTO status_audience (announcement_id, aad_object_id, name, regioteam, apart)
+     SELECT $1, m.aad, m.name, m.regioteam, m.apart FROM jsonb_to_recordset($2::jsonb) AS m(aad text, name text, regioteam text, apart boolean)
+     ON CONFLICT DO NOTHING`,
+    [announcementId, JSON.stringify(members.map((m) => ({ aad: m.aadObjectId, name: m.name, regioteam: m.regioteam, apart: m.apart })))],
+  );
+}
+
+/** The audience with whether each has read it, regioteam by regioteam. */
+export async function audienceOf(q: Queryable, announcementId: number): Promise<AudienceRow[]> {
+  return q.query<AudienceRow>(
+    `SELECT a.aad_object_id AS "aadObjectId", COALESCE(NULLIF(p.name, ''), a.name) AS name, a.regioteam, a.apart,
+       EXISTS (SELECT 1 FROM status_reads r WHERE r.announcement_id = a.announcement_id AND r.aad_object_id = a.aad_object_id) AS read,
+       p.teams_user_id AS "teamsUserId"
+     FROM status_audience a LEFT JOIN people p ON p.aad_object_id = a.aad_object_id
+     WHERE a.announcement_id = $1 ORDER BY a.apart, a.regioteam, name`,
+    [announcementId],
+  );
+}
+
+/** People of the given regioteams as the bot knows them (the roster and who acted in a linked channel). */
+export async function peopleOfTeams(q: Queryable, regioteams: string[]): Promise<Array<{ aadObjectId: string; name: string; upn: string | null; regioteam: string }>> {
+  return q.query(
+    `SELECT aad_object_id AS "aadObjectId", name, upn, regioteam FROM people WHERE regioteam IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY name`,
+    [JSON.stringify(regioteams)],
+  );
+}
+
+/** Teams user ids ("29:…") of known people, in the given order: who gets a per-user card view. */
+export async function teamsUserIds(q: Queryable, aads: string[]): Promise<string[]> {
+  if (aads.length === 0) return [];
+  const rows = await q.query<{ aad: string; id: string }>(
+    `SELECT aad_object_id AS aad, teams_user_id AS id FROM people WHERE aad_object_id = ANY($1::text[]) AND teams_user_id IS NOT NULL`,
+    [aads],
+  );
+  const byAad = new Map(rows.map((r) => [r.aad, r.id]));
+  return aads.flatMap((aad) => (byAad.has(aad) ? [byAad.get(aad)!] : []));
+}
