@@ -3,6 +3,7 @@ import { ErrorCode, UserFacingError } from '../services/errors';
 import { parseUserInput } from '../services/validation';
 import { menuCommand, menuReply } from './commands/menu';
 import { screenFields } from './privacy-screen';
+import { runFormAction } from './form-action';
 import { nameSources } from '../services/personal-data/sources';
 import type { ActionTable, CommandDef, Feature, Reply, TurnScope } from './feature';
 import { action } from './feature';
@@ -73,6 +74,7 @@ export function createRouter(features: Feature[]): Router {
       if (!def) {
         throw new UserFacingError(ErrorCode.UnknownAction, 'Deze knop wordt niet (meer) herkend. Typ "menu" om opnieuw te beginnen.', { verb });
       }
+      if (def.form) return runFormAction(scope, { ...def, form: def.form }, data);
       const parsed = parseUserInput(def.schema, data ?? {}, def.labels);
       if (def.screen) {
         const refusal = await screenFields(scope, def.screen, parsed, def.labels);

@@ -65,6 +65,11 @@ const chooseTeam = [{ id: 'noord', name: 'Regioteam Noord' }, { id: 'zuid', name
 export const samples: Record<string, AdaptiveCard> = {
   requestForm: requestFormCard({ teamName: 'Regioteam Noord' }),
   requestFormChooseTeam: requestFormCard({ regioteams: chooseTeam }),
+  requestFormProblems: requestFormCard({
+    teamName: 'Regioteam Noord',
+    values: { kind: 'duo', caseCount: '2', reason: 'afwezigheid', urgency: 'vandaag', periodFrom: '2026-12-10', periodTo: '2026-12-01', caseRefs: 'C-2026-0142', description: '' },
+    problems: [{ field: 'periodTo', text: 'Periode: de einddatum ligt voor de begindatum' }],
+  }),
   requestPosted: requestPostedCard('Regioteam Noord', 12),
   requestOpen: helpRequestCard(request('open', [], { urgency: 'vandaag' })),
   requestOpenEscalated: helpRequestCard(request('open', [], {}, true)),
@@ -83,6 +88,11 @@ export const samples: Record<string, AdaptiveCard> = {
   }),
   figuresSaved: figuresFormCard({ figures: { openCases: 68, complexCases: 9, newThisWeek: 4, absentDays: 0, isBuffer: false }, team: noord, savedOpenCases: 68, zone }),
   figuresChooseTeam: figuresFormCard({ regioteams: chooseTeam, zone }),
+  figuresProblems: figuresFormCard({
+    figures: { openCases: 41, complexCases: 3, newThisWeek: 2, absentDays: 0, isBuffer: false }, team: noord, zone,
+    values: { openCases: '20', complexCases: '25', newThisWeek: '2', absentDays: '12', isBuffer: 'false' },
+    problems: [{ field: 'absentDays', text: 'Dagen afwezig: maximaal 10' }, { field: 'complexCases', text: 'Waarvan complex: kan niet hoger zijn dan het aantal open casussen' }],
+  }),
   weekstart: weekstartCard(weekstart),
   weekstartEmpty: weekstartCard({ ...weekstart, teamName: 'Regioteam Zuid', people: [], waiting: [], helped: [], deadlines: [] }),
   teamViewNow: weekstartCard({ ...weekstart, mode: 'now', at: '2026-11-26T13:45:00.000Z' }),
