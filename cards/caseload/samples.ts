@@ -42,7 +42,7 @@ const people: WorkloadLine[] = [
 ];
 
 const weekstart: TeamWorkload = {
-  mode: 'weekstart', teamName: 'Regioteam Noord', norm: 60, at: '2026-11-23T07:30:00.000Z', zone, people,
+  mode: 'weekstart', teamName: 'Regioteam Noord', norm: 60, at: '2026-11-23T07:30:00.000Z', zone, people, missing: ['Milan de Boer'],
   waiting: [
     { id: 12, kind: 'overnemen', urgency: 'week', caseCount: 2, requesterName: 'Sanne Bakker', escalated: false },
     { id: 9, kind: 'duo', urgency: 'vandaag', caseCount: 1, requesterName: 'Noor Hendriks', escalated: true },
@@ -78,6 +78,7 @@ export const samples: Record<string, AdaptiveCard> = {
   requestOffersHelper: helpRequestCard(request('aangeboden', offered), 'aad-daan'),
   requestAssignedRequester: helpRequestCard(request('toegewezen', assigned), 'aad-sanne'),
   requestAssignedHelper: helpRequestCard(request('toegewezen', assigned), 'aad-daan'),
+  requestPartlyAssigned: helpRequestCard(request('toegewezen', [offer(1, 'aad-daan', 'Daan Jansen', 1, 'accepted')])),
   requestDone: helpRequestCard(request('afgerond', assigned)),
   requestWithdrawn: helpRequestCard(request('ingetrokken', [])),
   offerReceived: offerReceivedCard({ helperName: 'Daan Jansen', caseCount: 1, requestId: 12, teamName: 'Regioteam Noord' }),
@@ -94,7 +95,7 @@ export const samples: Record<string, AdaptiveCard> = {
     problems: [{ field: 'absentDays', text: 'Dagen afwezig: maximaal 10' }, { field: 'complexCases', text: 'Waarvan complex: kan niet hoger zijn dan het aantal open casussen' }],
   }),
   weekstart: weekstartCard(weekstart),
-  weekstartEmpty: weekstartCard({ ...weekstart, teamName: 'Regioteam Zuid', people: [], waiting: [], helped: [], deadlines: [] }),
+  weekstartEmpty: weekstartCard({ ...weekstart, teamName: 'Regioteam Zuid', people: [], missing: [], waiting: [], helped: [], deadlines: [] }),
   teamViewNow: weekstartCard({ ...weekstart, mode: 'now', at: '2026-11-26T13:45:00.000Z' }),
   escalation: escalationCard(escalation),
 };

@@ -45,6 +45,16 @@ export const requestFormView = (data: RequestFormInput) => ({
 
 const STATUS_STYLE = { open: 'warning', aangeboden: 'accent', toegewezen: 'good', afgerond: 'good', ingetrokken: 'emphasis' } as const;
 
+/**
+ * The state as it is: a request with help accepted for part of its cases is "deels toegewezen",
+ * with what is still open (the same count as the "Nog open" fact).
+ */
+export function statusLabel({ request }: Pick<RequestCardData, 'request'>): string {
+  const remaining = request.caseCount - request.offeredCases;
+  if (request.status === 'toegewezen' && remaining > 0) return `Deels toegewezen — nog ${casussen(remaining)} open`;
+  return STATUS_LABELS[request.status];
+}
+
 /** The facts every view of a request shows. */
 export function requestFacts(data: RequestCardData) {
   const { request, zone } = data;
@@ -91,7 +101,7 @@ export function helpRequestView(data: RequestCardData, viewerAad?: string) {
     id: request.id,
     title: `Hulpvraag: ${HELP_KINDS[request.kind].toLowerCase()}`,
     subtitle: `${request.requesterName || 'Een collega'} · ${data.teamName}`,
-    statusLabel: STATUS_LABELS[request.status],
+    statusLabel: statusLabel(data),
     statusStyle: STATUS_STYLE[request.status],
     facts: requestFacts(data),
     description: request.description ?? '',

@@ -85,7 +85,11 @@ export function weekstartView(data: TeamWorkload) {
     title: `${weekstart ? 'Weekstart' : 'Werkdruk'} ${data.teamName}`,
     subtitle: `Week ${local.weekNumber} · ${local.toFormat(weekstart ? 'cccc d LLLL yyyy' : 'cccc d LLLL yyyy, HH:mm')}`,
     norm: data.norm,
-    people: workloadPeople(data.people),
+    people: [
+      ...workloadPeople(data.people),
+      ...(data.missing ?? []).map((name) => ({ name, load: '–', signal: 'nog niet ingevuld', signalColor: 'Default' })),
+    ],
+    noFigures: data.people.length === 0,
     highlights: [
       { title: 'Boven de norm', value: names((r) => r.aboveNorm) },
       { title: 'Ruimte om te helpen', value: names((r) => r.hasRoom) },
