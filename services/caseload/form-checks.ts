@@ -1,4 +1,4 @@
-import { caseReferenceSchema } from '../privacy';
+import { caseReferenceSchema, splitCaseReferences } from '../privacy';
 import { fieldProblem, type FormProblem } from '../validation';
 
 /**
@@ -11,7 +11,7 @@ const textOf = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The Carel case numbers of a help request, split as typed; problems name the field. */
 export function splitCaseRefs(text: unknown): { refs: string[]; problems: FormProblem[] } {
-  const refs = textOf(text).split(/[\s,;]+/).filter(Boolean);
+  const refs = splitCaseReferences(textOf(text));
   const problems: FormProblem[] = [];
   if (refs.length > 10) problems.push(fieldProblem('caseRefs', 'Casusnummers', 'noem er maximaal 10'));
   const bad = refs.map((ref) => caseReferenceSchema.safeParse(ref)).find((r) => !r.success);

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { timeZone } from '../../lib/time-zone';
 import { z } from 'zod';
 import { organiserOf, type MdoType } from '../../config/mdo-catalogue';
-import { caseReferenceSchema } from '../privacy';
+import { caseReferenceSchema, splitCaseReferences } from '../privacy';
 import { checkUserInput, fieldProblem, isoDateInput, optionalText, requiredText, uniqueProblems, type FormProblem } from '../validation';
 import type { MdoAnswers } from './rules';
 
@@ -173,5 +173,4 @@ export function parseMdoForm(sent: MdoFormValues, ctx: { catalogue: MdoType[]; n
   };
 }
 
-const splitRefs = (text: string | undefined) =>
-  (text ?? '').split(/[,;\s]+/).map((r) => r.trim()).filter(Boolean);
+const splitRefs = splitCaseReferences;

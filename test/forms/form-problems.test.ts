@@ -64,6 +64,15 @@ describe('forms report every problem at once and keep what was typed', () => {
     expect(await rows('mdo_decisions')).toBe(0);
   });
 
+  it('a BSN typed in groups ("111 222 333") among case numbers is refused, on the MDO form and in a help request', async () => {
+    const mdo = await h.invoke(cardAction('mdo.advise', { ...mdoForm, involved: 'ja', caseRefs: 'C-2026-0412, 111 222 333' }, { from: users.consulent }));
+    expect(problemLines(mdo.value)).toEqual(['Casusnummer(s): dit lijkt een BSN; gebruik het casusnummer uit Carel']);
+    const help = await h.invoke(cardAction('caseload.request', { ...helpRequestForm, caseRefs: 'C-2026-0142; 111 222 333' }, { from: users.consulent }));
+    expect(problemLines(help.value)).toEqual(['Casusnummers: dit lijkt een BSN; gebruik het casusnummer uit Carel']);
+    expect(await rows('mdo_decisions')).toBe(0);
+    expect(await rows('help_requests')).toBe(0);
+  });
+
   it('MDO "Anders kiezen": personal data and a missing choice together, the part stays open with the reason typed', async () => {
     const advised = await h.invoke(cardAction('mdo.advise', mdoForm, { from: users.consulent }));
     const id = (advised.value.actions as Array<{ verb?: string; data?: { id?: string } }>).find((a) => a.verb === 'mdo.decide')!.data!.id;
