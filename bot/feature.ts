@@ -6,6 +6,7 @@ import type { TurnScope } from '../services/context';
 import type { UserFacingError } from '../services/errors';
 import type { FieldPurpose } from '../services/privacy';
 import type { ScheduledJob } from '../services/scheduler/types';
+import type { FormProblem } from '../services/validation';
 
 export type { TurnScope };
 
@@ -35,6 +36,20 @@ export interface ScreenSpec<T> {
   refused?: (scope: TurnScope, data: T, refusal: UserFacingError) => Promise<Reply>;
 }
 
+/** What a form sent, as it arrived (card inputs are strings). */
+export type FormValues = Record<string, unknown>;
+
+/**
+ * A card action that submits a form. Every problem is reported in one answer: the schema's, the
+ * checks across fields, the personal-data screen's and what the service refuses. The form comes
+ * back with every value sent, the problems listed above the inputs and sections with input open.
+ */
+export interface FormSpec {
+  /** Checks across fields, on the values as sent, so they are reported together with the schema's. */
+  check?: (scope: TurnScope, values: FormValues) => FormProblem[];
+  reshow(scope: TurnScope, values: FormValues, problems: FormProblem[]): Promise<Reply>;
+}
+
 /** A card action: the verb's data schema and its handler. The result replaces the card in place. */
 export interface ActionDef<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -42,6 +57,8 @@ export interface ActionDef<S extends z.ZodType = z.ZodType> {
   labels?: Record<string, string>;
   /** Free-text fields screened for personal data (every free-text field that is posted or stored). */
   screen?: ScreenSpec<z.infer<S>>;
+  /** Set for a form: problems re-show it instead of answering with a message. */
+  form?: FormSpec;
   handle(scope: TurnScope, data: z.infer<S>): Promise<Reply>;
 }
 
@@ -55,6 +72,15 @@ export function action<S extends z.ZodType>(
   screen?: ScreenSpec<z.infer<S>>,
 ): ActionDef<S> {
   return { schema, handle, labels, screen };
+}
+
+/** Declares a form action (see FormSpec): problems come back on the form itself. */
+export function formAction<S extends z.ZodType>(
+  def: { schema: S; labels: Record<string, string>; screen?: ScreenSpec<z.infer<S>> } & FormSpec,
+  handle: (scope: TurnScope, data: z.infer<S>) => Promise<Reply>,
+): ActionDef<S> {
+  const { schema, labels, screen, check, reshow } = def;
+  return { schema, handle, labels, screen, form: { check, reshow } };
 }
 
 export interface Feature {

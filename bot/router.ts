@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ErrorCode, UserFacingError } from '../services/errors';
 import { parseUserInput } from '../services/validation';
-import { menuCommand, menuReply } from './commands/menu';
+import { menuCommand, menuReply, notUnderstoodReplies } from './commands/menu';
 import { screenFields } from './privacy-screen';
+import { runFormAction } from './form-action';
 import { nameSources } from '../services/personal-data/sources';
 import type { ActionTable, CommandDef, Feature, Reply, TurnScope } from './feature';
 import { action } from './feature';
@@ -10,7 +11,7 @@ import { action } from './feature';
 export interface Router {
   commands: CommandDef[];
   actions: ActionTable;
-  /** Finds the command a message asks for; unknown text gets the menu. */
+  /** Finds the command a message asks for; other text is told so, with the commands it names, and gets the menu. */
   runCommand(scope: TurnScope, text: string): Promise<Reply[]>;
   /** Routes a card action by verb; unknown verbs and bad data become Dutch errors. */
   runAction(scope: TurnScope, verb: string, data: unknown): Promise<Reply>;
@@ -59,7 +60,8 @@ export function createRouter(features: Feature[]): Router {
     const clean = normalise(text);
     const name = byName.find((n) => clean === n || clean.startsWith(`${n} `));
     const command = name ? commands.find((c) => c.names.some((n) => normalise(n) === name)) : undefined;
-    if (!command || !name) return [menuReply(scope.actor, commands)];
+    if (!clean) return [menuReply(scope.actor, commands)];
+    if (!command || !name) return notUnderstoodReplies(scope.actor, commands, clean);
     const result = await command.run(scope, text.trim().slice(name.length).trim());
     return Array.isArray(result) ? result : [result];
   }
@@ -73,6 +75,7 @@ export function createRouter(features: Feature[]): Router {
       if (!def) {
         throw new UserFacingError(ErrorCode.UnknownAction, 'Deze knop wordt niet (meer) herkend. Typ "menu" om opnieuw te beginnen.', { verb });
       }
+      if (def.form) return runFormAction(scope, { ...def, form: def.form }, data);
       const parsed = parseUserInput(def.schema, data ?? {}, def.labels);
       if (def.screen) {
         const refusal = await screenFields(scope, def.screen, parsed, def.labels);

@@ -4,6 +4,7 @@ import { menuCard } from './menu';
 import { samples as mdo } from './mdo/samples';
 import { samples as monitoring } from './monitoring/samples';
 import { errorCard, infoCard, successCard } from './notice';
+import { notUnderstoodCard } from './not-understood';
 import type { AdaptiveCard } from './render';
 import { samples as status } from './status/samples';
 import { welcomeCard } from './welcome';
@@ -17,6 +18,8 @@ const core: Record<string, AdaptiveCard> = {
       { command: 'ondersteuning', title: 'Ondersteuning vragen', description: 'Vraag je regioteam om hulp bij je caseload.', button: 'Hulp vragen' },
     ],
   }),
+  'not-understood': notUnderstoodCard({ suggestions: [{ command: 'mdo', title: 'MDO-deelname' }] }),
+  'not-understood-plain': notUnderstoodCard({ suggestions: [] }),
   welcome: welcomeCard({ teamName: 'RBL Regioteam Noord', exampleTeam: 'noord' }),
   error: errorCard('Er ging iets mis aan onze kant. Probeer het later opnieuw.', 'a1b2c3d4'),
   info: infoCard('Ter informatie', 'Dit onderdeel is nog in aanbouw.'),

@@ -12,14 +12,19 @@ export const mdoTypeSchema = z.object({
   travelHours: z.number().min(0).default(0.5),
   /** Extra detail the form asks for: the municipality (VIOS per gemeente) or a description (anders). */
   detail: z.enum(['gemeente', 'omschrijving']).optional(),
+  /**
+   * Who organises this type of meeting, when that follows from the type; `{gemeente}` is replaced
+   * by the gemeente on the form. The form fills it in when the consulent leaves the field empty.
+   */
+  organiser: z.string().min(1).optional(),
 });
 export type MdoType = z.infer<typeof mdoTypeSchema>;
 
 export const mdoCatalogueSchema = z.array(mdoTypeSchema).min(1);
 
 export const defaultMdoCatalogue: MdoType[] = [
-  { id: 'zvh-jeugdoverleg', name: 'Jeugdoverleg Zorg- en Veiligheidshuis', description: 'Casusoverleg over jeugdigen met zorg- en veiligheidsvraagstukken.', thematic: false, hoursPerMeeting: 2.5, travelHours: 0.5 },
-  { id: 'vios', name: 'VIOS-overleg (per gemeente)', description: 'Gemeentelijk overleg over zorg en veiligheid rond jeugdigen.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5, detail: 'gemeente' },
+  { id: 'zvh-jeugdoverleg', name: 'Jeugdoverleg Zorg- en Veiligheidshuis', description: 'Casusoverleg over jeugdigen met zorg- en veiligheidsvraagstukken.', thematic: false, hoursPerMeeting: 2.5, travelHours: 0.5, organiser: 'Zorg- en Veiligheidshuis' },
+  { id: 'vios', name: 'VIOS-overleg (per gemeente)', description: 'Gemeentelijk overleg over zorg en veiligheid rond jeugdigen.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5, detail: 'gemeente', organiser: 'Gemeente {gemeente}' },
   { id: 'rondetafel-po', name: 'Rondetafelgesprek PO', description: 'Gesprek met school, ouders en partners over een leerling in het primair onderwijs.', thematic: false, hoursPerMeeting: 1.5, travelHours: 0.5 },
   { id: 'zat-vo', name: 'Zorg- en Adviesteam (ZAT) VO', description: 'Zorgoverleg van een school voor voortgezet onderwijs.', thematic: false, hoursPerMeeting: 2, travelHours: 0.5 },
   { id: 'langdurig-verzuim', name: 'MDO langdurig verzuim', description: 'Overleg over een jeugdige met langdurig verzuim.', thematic: false, hoursPerMeeting: 1.5, travelHours: 0.5 },
@@ -34,4 +39,11 @@ export function meetingName(meeting: { mdo_type: string; detail: string | null }
   const name = type?.name.replace(/ \(per gemeente\)$/, '') ?? meeting.mdo_type;
   if (!meeting.detail) return name;
   return type?.detail === 'omschrijving' ? meeting.detail : `${name} gemeente ${meeting.detail}`;
+}
+
+/** The organiser that follows from the type (and gemeente), or undefined when the consulent must name it. */
+export function organiserOf(type: Pick<MdoType, 'organiser'> | undefined, gemeente: string): string | undefined {
+  if (!type?.organiser) return undefined;
+  if (type.organiser.includes('{gemeente}') && !gemeente.trim()) return undefined;
+  return type.organiser.replace('{gemeente}', gemeente.trim());
 }

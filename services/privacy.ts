@@ -179,3 +179,17 @@ export const caseReferenceSchema = z
   .refine((ref) => !PHONE_LIKE.test(ref), 'dit lijkt een telefoonnummer; gebruik het casusnummer uit Carel')
   .refine((ref) => !isDate(ref), 'dit lijkt een datum; gebruik het casusnummer uit Carel')
   .refine((ref) => /^[A-Za-z]{0,4}[-/]?\d[\d/-]{2,19}$/.test(ref), 'een casusnummer bestaat uit cijfers, eventueel met een voorvoegsel zoals C-2024-0012 (geen namen)');
+
+/**
+ * The case references in a field as typed: separated by commas, semicolons or spaces. A part
+ * between commas that as a whole looks like a BSN, phone number or date ("123 456 782") is kept
+ * whole, so the schema refuses it instead of passing its pieces as three case numbers.
+ */
+export function splitCaseReferences(text: string | undefined): string[] {
+  return (text ?? '').split(/[,;]+/).map((part) => part.trim()).filter(Boolean).flatMap((part) => {
+    if (!/\s/.test(part)) return [part];
+    const whole = caseReferenceSchema.safeParse(part);
+    const looksPersonal = !whole.success && whole.error.issues.some((i) => i.message.startsWith('dit lijkt'));
+    return looksPersonal ? [part] : part.split(/\s+/);
+  });
+}

@@ -8,12 +8,13 @@ import { ownFigures, saveOwnFigures } from '../../services/caseload/actions/figu
 import { acceptOffer, offerHelp, withdrawOffer } from '../../services/caseload/actions/offers';
 import { teamWorkloadNow } from '../../services/caseload/actions/team';
 import { runEscalation, runWeekstart } from '../../services/caseload/jobs';
+import { figuresProblems, helpRequestProblems } from '../../services/caseload/form-checks';
 import { requestCardData } from '../../services/caseload/posts';
 import type { RequestDetail } from '../../services/caseload/types';
 import { officeZone } from '../../services/context';
 import { optionalText } from '../../services/validation';
 import type { CommandDef, Feature, Reply, TurnScope } from '../feature';
-import { action } from '../feature';
+import { action, formAction } from '../feature';
 
 const keys = <T extends string>(labels: Record<T, string>) => Object.keys(labels) as [T, ...T[]];
 const requestId = z.coerce.number({ error: 'onbekende hulpvraag' }).int().positive();
@@ -85,10 +86,19 @@ const commands: CommandDef[] = [
 ];
 
 const actions = {
-  'caseload.request': action(requestSchema, async (scope, data) => {
+  'caseload.request': formAction({
+    schema: requestSchema,
+    labels: { regioteam: 'Regioteam', kind: 'Soort hulp', caseCount: 'Aantal casussen', reason: 'Reden', urgency: 'Urgentie', periodFrom: 'Periode van', periodTo: 'Periode tot en met', caseRefs: 'Casusnummers', description: 'Korte toelichting' },
+    screen: { fields: { description: 'casus' } },
+    check: (_scope, values) => helpRequestProblems(values),
+    async reshow(scope, values, problems) {
+      const { team, regioteams } = await requestForm(scope);
+      return { card: requestFormCard({ teamName: team?.name, regioteams, values, problems }) };
+    },
+  }, async (scope, data) => {
     const { id, team } = await askForHelp(scope, data);
     return { card: requestPostedCard(team.name, id) };
-  }, { regioteam: 'Regioteam', kind: 'Soort hulp', caseCount: 'Aantal casussen', reason: 'Reden', urgency: 'Urgentie', periodFrom: 'Periode van', periodTo: 'Periode tot en met', caseRefs: 'Casusnummers', description: 'Korte toelichting' }, { fields: { description: 'casus' } }),
+  }),
   'caseload.offer': action(offerSchema, async (scope, data) => requestReply(scope, await offerHelp(scope, data.requestId, data.amount)), { amount: 'Aantal casussen' }),
   'caseload.withdrawOffer': action(z.object({ requestId }), async (scope, data) => requestReply(scope, await withdrawOffer(scope, data.requestId))),
   'caseload.accept': action(z.object({ requestId, offerId: requestId }), async (scope, data) => requestReply(scope, await acceptOffer(scope, data.requestId, data.offerId))),
@@ -96,10 +106,15 @@ const actions = {
   'caseload.withdraw': action(z.object({ requestId }), async (scope, data) => requestReply(scope, await closeRequest(scope, data.requestId, 'ingetrokken'))),
   /** Universal Actions refresh: Teams asks for the card as this user should see it. */
   'caseload.refresh': action(z.object({ requestId }), async (scope, data) => requestReply(scope, await requestForViewer(scope, data.requestId))),
-  'caseload.figures': action(figuresSchema, async (scope, data) => {
+  'caseload.figures': formAction({
+    schema: figuresSchema,
+    labels: { regioteam: 'Regioteam', openCases: 'Open casussen', complexCases: 'Waarvan complex', newThisWeek: 'Nieuw deze week', absentDays: 'Dagen afwezig', isBuffer: 'Buffercollega' },
+    check: (_scope, values) => figuresProblems(values),
+    reshow: async (scope, values, problems) => ({ card: figuresFormCard({ ...(await ownFigures(scope)), values, problems, zone: officeZone(scope) }) }),
+  }, async (scope, data) => {
     await saveOwnFigures(scope, data);
     return figuresReply(scope, data.openCases);
-  }, { regioteam: 'Regioteam', openCases: 'Open casussen', complexCases: 'Waarvan complex', newThisWeek: 'Nieuw deze week', absentDays: 'Dagen afwezig', isBuffer: 'Buffercollega' }),
+  }),
 };
 
 export const caseloadFeature: Feature = {

@@ -2,20 +2,33 @@ import { z } from 'zod';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard } from '../../cards/mdo/cards';
 import { adviceCardData, decidedCardData, overviewCardData } from '../../cards/mdo/views';
 import { officeZone } from '../../services/context';
-import { decideMdo, loadOwnMdo, myMdos, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
-import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, type MdoFormValues } from '../../services/mdo/form';
-import { toggle } from '../../services/validation';
-import type { Feature, Reply, TurnScope } from '../feature';
-import { action } from '../feature';
+import { decideMdo, loadOwnMdo, mdoFormDefaults, myMdos, overrideProblems, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
+import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, withKnownOrganiser, type MdoFormValues } from '../../services/mdo/form';
+import { problemsError, toggle, type FormProblem } from '../../services/validation';
+import type { Feature, FormValues, Reply, TurnScope } from '../feature';
+import { formAction } from '../feature';
 
-function formReply(scope: TurnScope, values: MdoFormValues, error = ''): Reply {
+function formReply(scope: TurnScope, values: MdoFormValues, problems: FormProblem[] = []): Reply {
+  const catalogue = scope.config.office.mdoCatalogue;
   const card = mdoFormCard({
-    types: scope.config.office.mdoCatalogue.map((t) => ({ id: t.id, name: t.name })),
-    values,
-    error,
+    types: catalogue.map((t) => ({ id: t.id, name: t.name, organiser: t.organiser })),
+    values: withKnownOrganiser(values, catalogue),
+    problems,
     personalNote: scope.conversation.kind !== 'personal',
   });
   return { card, summary: 'MDO-deelname afwegen' };
+}
+
+const formContext = (scope: TurnScope) => ({ catalogue: scope.config.office.mdoCatalogue, now: scope.clock.now(), zone: officeZone(scope) });
+
+/** The advice card again with the "Anders kiezen" part open, what was typed in it and the problems. */
+async function overrideReply(scope: TurnScope, values: FormValues, problems: FormProblem[]): Promise<Reply> {
+  const id = Number(values.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw problemsError(problems);
+  const row = await loadOwnMdo(scope.db, scope.actor, id);
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  const keep = { override: { outcome: text('outcome'), reason: text('reason') }, reminder: values.reminder === true || values.reminder === 'true' };
+  return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope), { ...keep, problems, overrideOpen: values.choice === 'override' })) };
 }
 
 /** Form inputs arrive as strings; anything else is dropped and reported by the form check. */
@@ -38,7 +51,7 @@ function decisionReply(scope: TurnScope, result: DecideResult, kept: z.infer<typ
   const keep = { override: { outcome: kept.outcome ?? '', reason: kept.reason ?? '' }, reminder: kept.reminder ?? false };
   switch (result.kind) {
     case 'invalid':
-      return { card: mdoAdviceCard(adviceCardData(result.row, office, zone, { ...keep, error: result.error })) };
+      return { card: mdoAdviceCard(adviceCardData(result.row, office, zone, { ...keep, problems: result.problems, overrideOpen: true })) };
     case 'advice-changed':
       return { card: mdoAdviceCard(adviceCardData(result.row, office, zone, { ...keep, notice: CHANGED_NOTICE })) };
     case 'already':
@@ -56,7 +69,7 @@ export const mdoFeature: Feature = {
       title: 'MDO-deelname',
       description: 'Weeg af of en hoe je aan een MDO deelneemt; Wendbaar adviseert, jij besluit.',
       button: 'Starten',
-      run: async (scope) => formReply(scope, emptyMdoForm()),
+      run: async (scope) => formReply(scope, { ...emptyMdoForm(), ...(await mdoFormDefaults(scope)) }),
     },
     {
       names: ['mdo overzicht', 'mdo overview'],
@@ -67,30 +80,33 @@ export const mdoFeature: Feature = {
     },
   ],
   actions: {
-    'mdo.advise': action(formSchema, async (scope, data) => {
-      const values = formValuesOf(data);
-      const parsed = parseMdoForm(values, { catalogue: scope.config.office.mdoCatalogue, now: scope.clock.now(), zone: officeZone(scope) });
-      if (!parsed.ok) return formReply(scope, values, parsed.error);
+    'mdo.advise': formAction({
+      schema: formSchema,
+      labels: MDO_FORM_LABELS,
+      screen: { fields: { organiser: 'organisatie', gemeente: 'organisatie', omschrijving: 'organisatie' } },
+      check: (scope, values) => {
+        const parsed = parseMdoForm(formValuesOf(values), formContext(scope));
+        return parsed.ok ? [] : parsed.problems;
+      },
+      reshow: async (scope, values, problems) => formReply(scope, formValuesOf(values), problems),
+    }, async (scope, data) => {
+      const parsed = parseMdoForm(formValuesOf(data), formContext(scope));
+      if (!parsed.ok) return formReply(scope, formValuesOf(data), parsed.problems);
       const row = await recordMdoAdvice(scope, parsed.form);
       return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope))), summary: 'MDO-advies' };
-    }, MDO_FORM_LABELS, {
-      fields: { organiser: 'organisatie', gemeente: 'organisatie', omschrijving: 'organisatie' },
-      // The form comes back with everything typed and the refusal above it.
-      refused: async (scope, data, refusal) => formReply(scope, formValuesOf(data), refusal.message),
     }),
 
-    'mdo.decide': action(decideSchema, async (scope, data) => {
+    'mdo.decide': formAction({
+      schema: decideSchema,
+      labels: { id: 'MDO-besluit', choice: 'Keuze', outcome: 'Besluit', reason: 'Reden', reminder: 'Herinnering' },
+      // The reason is stored only when deviating from the advice.
+      screen: { fields: { reason: { purpose: 'casus', when: (data) => data.choice === 'override' } } },
+      check: (_scope, values) => (values.choice === 'override' ? overrideProblems(values) : []),
+      reshow: overrideReply,
+    }, async (scope, data) => {
       const request = data.choice === 'accept' ? { choice: 'accept' as const } : { choice: 'override' as const, outcome: data.outcome, reason: data.reason };
       const result = await decideMdo(scope, { id: data.id, request, reminder: data.reminder ?? false });
       return decisionReply(scope, result, data);
-    }, { id: 'MDO-besluit', choice: 'Keuze', outcome: 'Besluit', reason: 'Reden', reminder: 'Herinnering' }, {
-      // The reason is stored only when deviating from the advice.
-      fields: { reason: { purpose: 'casus', when: (data) => data.choice === 'override' } },
-      refused: async (scope, data, refusal) => {
-        const row = await loadOwnMdo(scope.db, scope.actor, data.id);
-        const keep = { override: { outcome: data.outcome ?? '', reason: data.reason ?? '' }, reminder: data.reminder ?? false };
-        return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope), { ...keep, error: refusal.message })) };
-      },
     }),
   },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { monitoringItemCard, monitoringStartCard } from '../../cards/monitoring/cards';
-import { itemView, startedMessage, startView } from '../../cards/monitoring/views';
+import { itemView, startedMessage, startView, type ExtendInput, type StartFormInput } from '../../cards/monitoring/views';
 import type { RenderContext } from '../../cards/registry';
 import { officeZone } from '../../services/context';
 import { closeItem, escalateItem, extendItem, handOverItem, openItem, recordMeeting } from '../../services/monitoring/actions/item';
@@ -8,8 +8,8 @@ import { monitoringOverview, startItem } from '../../services/monitoring/actions
 import { purgeClosedItems, runMonitoringDaily } from '../../services/monitoring/jobs';
 import type { ItemSnapshot, MonitoringOverview } from '../../services/monitoring/types';
 import { caseReferenceSchema } from '../../services/privacy';
-import { isoDateInput, requiredText } from '../../services/validation';
-import { action, type Feature, type Reply, type TurnScope } from '../feature';
+import { isoDateInput, problemsError, requiredText, type FormProblem } from '../../services/validation';
+import { action, formAction, type Feature, type FormValues, type Reply, type TurnScope } from '../feature';
 
 const itemId = z.coerce.number().int().positive();
 
@@ -17,10 +17,17 @@ const itemId = z.coerce.number().int().positive();
 const rendering = (scope: TurnScope): RenderContext => ({ office: scope.config.office, zone: officeZone(scope) });
 
 /** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
-const startReply = (scope: TurnScope, overview: MonitoringOverview, message = ''): Reply =>
-  ({ card: monitoringStartCard(startView(overview, scope.actor, rendering(scope), message)), summary: 'Monitoring' });
+const startReply = (scope: TurnScope, overview: MonitoringOverview, message = '', form?: StartFormInput): Reply =>
+  ({ card: monitoringStartCard(startView(overview, scope.actor, rendering(scope), message, form)), summary: 'Monitoring' });
 
-const itemReply = (scope: TurnScope, item: ItemSnapshot): Reply => ({ card: monitoringItemCard(itemView(item, rendering(scope))) });
+const itemReply = (scope: TurnScope, item: ItemSnapshot, extend?: ExtendInput): Reply => ({ card: monitoringItemCard(itemView(item, rendering(scope), extend)) });
+
+/** The item again with "Verlengen" open, what was typed and the problems. */
+async function extendReply(scope: TurnScope, values: FormValues, problems: FormProblem[]): Promise<Reply> {
+  const id = Number(values.itemId);
+  if (!Number.isSafeInteger(id) || id <= 0) throw problemsError(problems);
+  return itemReply(scope, await openItem(scope, id), { values, problems });
+}
 
 const createSchema = z.object({
   kind: requiredText(60, 'kies de soort'),
@@ -43,23 +50,23 @@ export const monitoringFeature: Feature = {
   ],
   actions: {
     'monitoring.list': action(z.object({}).passthrough(), async (scope) => startReply(scope, await monitoringOverview(scope))),
-    'monitoring.create': action(
-      createSchema,
-      async (scope, data) => {
-        const { kind, overview } = await startItem(scope, data);
-        return startReply(scope, overview, startedMessage(data.caseReference, kind));
-      },
-      { kind: 'Soort', caseReference: 'Casusnummer', date: 'Datum', owner: 'Consulent', regioteam: 'Regioteam' },
-    ),
+    'monitoring.create': formAction({
+      schema: createSchema,
+      labels: { kind: 'Soort', caseReference: 'Casusnummer', date: 'Datum', owner: 'Consulent', regioteam: 'Regioteam' },
+      reshow: async (scope, values, problems) => startReply(scope, await monitoringOverview(scope), '', { values, problems }),
+    }, async (scope, data) => {
+      const { kind, overview } = await startItem(scope, data);
+      return startReply(scope, overview, startedMessage(data.caseReference, kind));
+    }),
     'monitoring.open': action(z.object({ itemId }), async (scope, data) => itemReply(scope, await openItem(scope, data.itemId))),
     'monitoring.close': action(z.object({ itemId, outcome: z.enum(['hulp-gestart', 'afgerond']) }), async (scope, data) =>
       itemReply(scope, await closeItem(scope, data.itemId, data.outcome))),
-    'monitoring.extend': action(
-      z.object({ itemId, newDate: isoDateInput('kies een nieuwe datum'), reason: requiredText(500, 'geef een reden voor de verlenging') }),
-      async (scope, data) => itemReply(scope, await extendItem(scope, data.itemId, data.newDate, data.reason)),
-      { newDate: 'Nieuwe datum', reason: 'Reden' },
-      { fields: { reason: 'casus' } },
-    ),
+    'monitoring.extend': formAction({
+      schema: z.object({ itemId, newDate: isoDateInput('kies een nieuwe datum'), reason: requiredText(500, 'geef een reden voor de verlenging') }),
+      labels: { itemId: 'Monitoringitem', newDate: 'Nieuwe datum', reason: 'Reden' },
+      screen: { fields: { reason: 'casus' } },
+      reshow: extendReply,
+    }, async (scope, data) => itemReply(scope, await extendItem(scope, data.itemId, data.newDate, data.reason))),
     'monitoring.handover': action(
       z.object({ itemId, newOwner: requiredText(200, 'kies een collega') }),
       async (scope, data) => itemReply(scope, await handOverItem(scope, data.itemId, data.newOwner)),

@@ -34,11 +34,11 @@ import { consultation, respond, responses, skipConsultation, startConsultation }
 import { confirm, decisionFor, publish, publishCheck } from '../../services/status/actions/decide';
 import { endNow, extend, lapse } from '../../services/status/actions/expiry';
 import { exportSummary, history, inForce, upcoming } from '../../services/status/actions/overview';
-import { proposalDefaults, propose, withdraw } from '../../services/status/actions/propose';
+import { proposalDateProblems, proposalDefaults, propose, withdraw } from '../../services/status/actions/propose';
 import type { Announcement, Decision } from '../../services/status/types';
 import { runDailyStatusJob } from '../../services/status/jobs';
 import { isoDateInput, optionalText, requiredText } from '../../services/validation';
-import { action, type Feature, type Reply, type TurnScope } from '../feature';
+import { action, formAction, type Feature, type Reply, type TurnScope } from '../feature';
 
 /** Statusaanpassingen: the commands, the card verbs of the flow and its daily job (services/status/). */
 
@@ -123,12 +123,14 @@ export const statusFeature: Feature = {
   actions: {
     'status.history': action(z.object({}), historyReply),
     'status.export': action(z.object({}), exportReply),
-    'status.preview': action(
-      proposalSchema,
-      async (scope, data) => ({ card: previewCard(previewView(scope.config.office, await propose(scope, { ...data, taskValues: taskValues(data) }))) }),
-      proposalLabels,
-      { fields: { reason: 'beleid', practiceImpact: 'beleid', partnerText: 'beleid' } },
-    ),
+    'status.preview': formAction({
+      schema: proposalSchema,
+      labels: proposalLabels,
+      screen: { fields: { reason: 'beleid', practiceImpact: 'beleid', partnerText: 'beleid' } },
+      check: (scope, values) => proposalDateProblems(scope, values),
+      reshow: async (scope, values, problems) =>
+        ({ card: proposalFormCard(proposalFormView(scope.config.office.rings, proposalDefaults(scope), { values, problems })), summary: 'Statusaanpassing voorbereiden' }),
+    }, async (scope, data) => ({ card: previewCard(previewView(scope.config.office, await propose(scope, { ...data, taskValues: taskValues(data) }))) })),
     'status.consult': action(
       byChange.extend({ deadline: isoDateInput('kies een uiterste reactiedatum'), regioteams: requiredText(200, 'kies minstens één kanaal') }),
       async (scope, data) => decisionReply(await startConsultation(scope, data.changeId, data.deadline, data.regioteams.split(',').map((t) => t.trim()).filter(Boolean))),

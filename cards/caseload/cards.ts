@@ -1,5 +1,6 @@
 import { casussen } from '../../config/caseload-labels';
 import type { EscalationData, RequestCardData, TeamWorkload } from '../../services/caseload/posts';
+import { withFormProblems } from '../form-problems';
 import { infoCard, successCard } from '../notice';
 import { renderTemplate, type AdaptiveCard } from '../render';
 import escalationTemplate from './templates/escalation.json';
@@ -10,7 +11,8 @@ import weekstartTemplate from './templates/weekstart.json';
 import { helpRequestView, refreshUserIds, requestFormView, type RequestFormInput } from './views/request';
 import { escalationView, figuresFormView, weekstartView, type FiguresFormInput } from './views/workload';
 
-export const requestFormCard = (data: RequestFormInput): AdaptiveCard => renderTemplate(formTemplate, requestFormView(data));
+export const requestFormCard = (data: RequestFormInput): AdaptiveCard =>
+  withFormProblems(renderTemplate(formTemplate, requestFormView(data)), data.problems ?? [], 'Er is niets verstuurd. Je invoer staat er nog.');
 
 /** The help request card; Teams fetches the requester's and helpers' own views through `refresh`. */
 export function helpRequestCard(data: RequestCardData, viewerAad?: string): AdaptiveCard {
@@ -46,7 +48,8 @@ export const offerAcceptedCard = (d: { requesterName: string; caseCount: number;
 export const requestWithdrawnCard = (d: { requesterName: string; requestId: number }): AdaptiveCard =>
   infoCard('Hulpvraag ingetrokken', `${d.requesterName || 'Je collega'} heeft hulpvraag H-${d.requestId} ingetrokken; je aanbod is niet meer nodig. Dank je wel!`);
 
-export const figuresFormCard = (data: FiguresFormInput): AdaptiveCard => renderTemplate(figuresTemplate, figuresFormView(data));
+export const figuresFormCard = (data: FiguresFormInput): AdaptiveCard =>
+  withFormProblems(renderTemplate(figuresTemplate, figuresFormView(data)), data.problems ?? []);
 
 /** The weekstart post, and the same view on demand (`werkdruk team`). */
 export const weekstartCard = (data: TeamWorkload): AdaptiveCard => renderTemplate(weekstartTemplate, weekstartView(data));

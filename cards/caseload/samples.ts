@@ -42,7 +42,7 @@ const people: WorkloadLine[] = [
 ];
 
 const weekstart: TeamWorkload = {
-  mode: 'weekstart', teamName: 'Regioteam Noord', norm: 60, at: '2026-11-23T07:30:00.000Z', zone, people,
+  mode: 'weekstart', teamName: 'Regioteam Noord', norm: 60, at: '2026-11-23T07:30:00.000Z', zone, people, missing: ['Milan de Boer'],
   waiting: [
     { id: 12, kind: 'overnemen', urgency: 'week', caseCount: 2, requesterName: 'Sanne Bakker', escalated: false },
     { id: 9, kind: 'duo', urgency: 'vandaag', caseCount: 1, requesterName: 'Noor Hendriks', escalated: true },
@@ -65,6 +65,11 @@ const chooseTeam = [{ id: 'noord', name: 'Regioteam Noord' }, { id: 'zuid', name
 export const samples: Record<string, AdaptiveCard> = {
   requestForm: requestFormCard({ teamName: 'Regioteam Noord' }),
   requestFormChooseTeam: requestFormCard({ regioteams: chooseTeam }),
+  requestFormProblems: requestFormCard({
+    teamName: 'Regioteam Noord',
+    values: { kind: 'duo', caseCount: '2', reason: 'afwezigheid', urgency: 'vandaag', periodFrom: '2026-12-10', periodTo: '2026-12-01', caseRefs: 'C-2026-0142', description: '' },
+    problems: [{ field: 'periodTo', text: 'Periode: de einddatum ligt voor de begindatum' }],
+  }),
   requestPosted: requestPostedCard('Regioteam Noord', 12),
   requestOpen: helpRequestCard(request('open', [], { urgency: 'vandaag' })),
   requestOpenEscalated: helpRequestCard(request('open', [], {}, true)),
@@ -73,6 +78,7 @@ export const samples: Record<string, AdaptiveCard> = {
   requestOffersHelper: helpRequestCard(request('aangeboden', offered), 'aad-daan'),
   requestAssignedRequester: helpRequestCard(request('toegewezen', assigned), 'aad-sanne'),
   requestAssignedHelper: helpRequestCard(request('toegewezen', assigned), 'aad-daan'),
+  requestPartlyAssigned: helpRequestCard(request('toegewezen', [offer(1, 'aad-daan', 'Daan Jansen', 1, 'accepted')])),
   requestDone: helpRequestCard(request('afgerond', assigned)),
   requestWithdrawn: helpRequestCard(request('ingetrokken', [])),
   offerReceived: offerReceivedCard({ helperName: 'Daan Jansen', caseCount: 1, requestId: 12, teamName: 'Regioteam Noord' }),
@@ -83,8 +89,13 @@ export const samples: Record<string, AdaptiveCard> = {
   }),
   figuresSaved: figuresFormCard({ figures: { openCases: 68, complexCases: 9, newThisWeek: 4, absentDays: 0, isBuffer: false }, team: noord, savedOpenCases: 68, zone }),
   figuresChooseTeam: figuresFormCard({ regioteams: chooseTeam, zone }),
+  figuresProblems: figuresFormCard({
+    figures: { openCases: 41, complexCases: 3, newThisWeek: 2, absentDays: 0, isBuffer: false }, team: noord, zone,
+    values: { openCases: '20', complexCases: '25', newThisWeek: '2', absentDays: '12', isBuffer: 'false' },
+    problems: [{ field: 'absentDays', text: 'Dagen afwezig: maximaal 10' }, { field: 'complexCases', text: 'Waarvan complex: kan niet hoger zijn dan het aantal open casussen' }],
+  }),
   weekstart: weekstartCard(weekstart),
-  weekstartEmpty: weekstartCard({ ...weekstart, teamName: 'Regioteam Zuid', people: [], waiting: [], helped: [], deadlines: [] }),
+  weekstartEmpty: weekstartCard({ ...weekstart, teamName: 'Regioteam Zuid', people: [], missing: [], waiting: [], helped: [], deadlines: [] }),
   teamViewNow: weekstartCard({ ...weekstart, mode: 'now', at: '2026-11-26T13:45:00.000Z' }),
   escalation: escalationCard(escalation),
 };

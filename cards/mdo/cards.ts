@@ -1,3 +1,5 @@
+import type { FormProblem } from '../../services/validation';
+import { withFormProblems } from '../form-problems';
 import { renderTemplate, type AdaptiveCard } from '../render';
 import adviceTemplate from './templates/advice.json';
 import decidedTemplate from './templates/decided.json';
@@ -12,11 +14,12 @@ export interface Fact {
 }
 
 export interface MdoFormCardData {
-  types: Array<{ id: string; name: string }>;
+  /** The catalogue; `organiser` when the type says who organises it (filled in when left empty). */
+  types: Array<{ id: string; name: string; organiser?: string }>;
   /** What the user filled in so far (all strings, '' when empty). */
   values: Record<string, string>;
-  /** A Dutch error line; '' for none. */
-  error: string;
+  /** What to fix before the advice can be given; empty for none. */
+  problems: FormProblem[];
   /** Shown in channels: the decision belongs to whoever submits. */
   personalNote: boolean;
 }
@@ -33,7 +36,9 @@ export interface MdoAdviceCardData {
   override: { outcome: string; reason: string };
   reminder: 'true' | 'false';
   notice: string;
-  error: string;
+  /** The "Anders kiezen" inputs shown open (something was typed there), not behind a button. */
+  overrideOpen: boolean;
+  problems: FormProblem[];
 }
 
 export interface MdoDecidedCardData {
@@ -42,7 +47,10 @@ export interface MdoDecidedCardData {
   notice: string;
   facts: Fact[];
   reminderLine: string;
+  /** The message as one text (to copy), as paragraphs of lines (to read) and as a mailto: link. */
   organiserMessage: string;
+  organiserParagraphs: Array<{ lines: Array<{ text: string }> }>;
+  organiserMailto: string;
 }
 
 export interface MdoOverviewCardData {
@@ -65,8 +73,18 @@ export interface MdoReminderCardData {
   facts: Fact[];
 }
 
-export const mdoFormCard = (data: MdoFormCardData): AdaptiveCard => renderTemplate(formTemplate, data);
-export const mdoAdviceCard = (data: MdoAdviceCardData): AdaptiveCard => renderTemplate(adviceTemplate, data);
+/** The organiser field's label says for which types it may stay empty. */
+function organiserLabel(types: MdoFormCardData['types']): string {
+  const known = types.filter((t) => t.organiser).map((t) => t.name.replace(/ \(per gemeente\)$/, ''));
+  if (known.length === 0) return 'Organiserende organisatie';
+  const list = known.length === 1 ? known[0] : `${known.slice(0, -1).join(', ')} en ${known.at(-1)}`;
+  return `Organiserende organisatie (bij ${list} mag je dit leeg laten)`;
+}
+
+export const mdoFormCard = (data: MdoFormCardData): AdaptiveCard =>
+  withFormProblems(renderTemplate(formTemplate, { ...data, organiserLabel: organiserLabel(data.types) }), data.problems);
+export const mdoAdviceCard = (data: MdoAdviceCardData): AdaptiveCard =>
+  withFormProblems(renderTemplate(adviceTemplate, data), data.problems, 'Er is nog niets vastgelegd. Je invoer staat er nog.');
 export const mdoDecidedCard = (data: MdoDecidedCardData): AdaptiveCard => renderTemplate(decidedTemplate, data);
 export const mdoOverviewCard = (data: MdoOverviewCardData): AdaptiveCard => renderTemplate(overviewTemplate, data);
 export const mdoReminderCard = (data: MdoReminderCardData): AdaptiveCard => renderTemplate(reminderTemplate, data);

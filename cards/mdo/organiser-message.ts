@@ -9,6 +9,8 @@ export interface OrganiserMessageInput {
   /** Why not attending, when the advice said so and the consulent followed it. */
   declineGround?: DeclineGround;
   senderName: string;
+  /** The organising organisation, greeted by name. */
+  organiser: string;
 }
 
 const DECLINE_TEXT: Record<DeclineGround, string> = {
@@ -24,7 +26,8 @@ const DECLINE_TEXT: Record<DeclineGround, string> = {
  * to expect (verbetervoorstel 8). It carries no case references or personal data of youths.
  */
 export function organiserMessage(input: OrganiserMessageInput): string {
-  const head = `Beste organisator,\n\nBedankt voor de uitnodiging voor het overleg \u2018${input.meetingName}\u2019 op ${input.when}.`;
+  const greeting = input.organiser.trim() ? `Beste collega's van ${input.organiser.trim()},` : 'Beste organisator,';
+  const head = `${greeting}\n\nBedankt voor de uitnodiging voor het overleg \u2018${input.meetingName}\u2019 op ${input.when}.`;
   const body: Record<MdoOutcome, string> = {
     online: 'Het Regionaal Bureau Leerlingzaken (RBL) neemt online deel aan dit overleg. Wilt u ons de link voor de online deelname sturen?',
     fysiek: 'Het Regionaal Bureau Leerlingzaken (RBL) neemt op locatie deel aan dit overleg.',
@@ -35,3 +38,11 @@ export function organiserMessage(input: OrganiserMessageInput): string {
   };
   return `${head}\n\n${body[input.outcome]}\n\nMet vriendelijke groet,\n${input.senderName}\nRegionaal Bureau Leerlingzaken`;
 }
+
+/** The message as the card shows it: paragraphs of lines (a TextBlock each, so every client breaks them the same). */
+export const messageParagraphs = (message: string) =>
+  message.split('\n\n').map((paragraph) => ({ lines: paragraph.split('\n').map((text) => ({ text })) }));
+
+/** A mailto: link that opens a new e-mail with the message filled in; the consulent adds the address. */
+export const messageMailto = (subject: string, message: string) =>
+  `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(message.replace(/\n/g, '\r\n'))}`;

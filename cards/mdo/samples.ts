@@ -10,7 +10,7 @@ import { adviceCardData, decidedCardData, overviewCardData, reminderCardData } f
 
 const office = parseOffice(defaultOfficeInput);
 const zone = 'Europe/Amsterdam';
-const types = office.mdoCatalogue.map((t) => ({ id: t.id, name: t.name }));
+const types = office.mdoCatalogue.map((t) => ({ id: t.id, name: t.name, organiser: t.organiser }));
 const normal: RingState = { tasks: Object.fromEntries(office.rings.tasks.map((t) => [t.id, 'normaal' as const])) };
 const paused: RingState = {
   tasks: { ...normal.tasks, 'mdo-zonder-betrokkenheid': 'niet', 'mdo-direct-fysiek': 'soberder' },
@@ -39,17 +39,21 @@ const overridden = { ...viosPaused, status: 'decided' as const, final_outcome: '
 
 /** Example cards with realistic (invented) data, for the card validity tests and screenshots. */
 export const samples: Record<string, AdaptiveCard> = {
-  'mdo-form': mdoFormCard({ types, values: emptyMdoForm(), error: '', personalNote: false }),
+  'mdo-form': mdoFormCard({ types, values: { ...emptyMdoForm(), gemeente: 'Houten' }, problems: [], personalNote: false }),
   'mdo-form-error': mdoFormCard({
     types,
     values: { ...emptyMdoForm(), type: 'vios', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten', involved: 'ja', legalBasis: 'ja' },
-    error: 'Controleer je invoer. Gemeente: vul de gemeente in · Casusnummer(s): vul het casusnummer uit Carel in van de jeugdige bij wie je actief betrokken bent',
+    problems: [
+      { field: 'gemeente', text: 'Gemeente: vul de gemeente in' },
+      { field: 'caseRefs', text: 'Casusnummer(s): vul het casusnummer uit Carel in van de jeugdige bij wie je actief betrokken bent' },
+      { field: 'coreTasks', text: 'Bijdrage aan kerntaken: kies ja of nee' },
+    ],
     personalNote: true,
   }),
   'mdo-advice-online': mdoAdviceCard(adviceCardData(onlineRow, office, zone)),
   'mdo-advice-ring-paused': mdoAdviceCard(adviceCardData(viosPaused, office, zone)),
   'mdo-advice-legal-check': mdoAdviceCard(adviceCardData(unknownBasis, office, zone, {
-    error: 'Vul in waarom je afwijkt van het advies; dat is verplicht.', override: { outcome: 'online', reason: '' },
+    problems: [{ field: 'reason', text: 'Reden: vul de reden in; dat is verplicht' }], overrideOpen: true, override: { outcome: 'online', reason: '' },
   })),
   'mdo-advice-changed': mdoAdviceCard(adviceCardData(viosPaused, office, zone, {
     notice: 'De status van kern en ringen is gewijzigd sinds je het advies kreeg. Bekijk het bijgewerkte advies en besluit opnieuw.',

@@ -3,8 +3,9 @@ import { timeZone } from '../../lib/time-zone';
 import { meetingName } from '../../config/mdo-catalogue';
 import type { Office } from '../../config/office';
 import { CATEGORY_LABEL, CATEGORY_TEXT, MDO_OUTCOMES, OUTCOME_LABEL, type MdoCategory, type MdoOutcome } from '../../config/mdo-labels';
-import { organiserMessage } from './organiser-message';
+import { messageMailto, messageParagraphs, organiserMessage } from './organiser-message';
 import type { MdoReminderData } from '../../services/mdo/posts';
+import type { FormProblem } from '../../services/validation';
 import type { MdoDecisionRow } from '../../services/mdo/store';
 import type { TeamMdoFigures } from '../../services/mdo/actions';
 import type { Fact, MdoAdviceCardData, MdoDecidedCardData, MdoOverviewCardData, MdoReminderCardData } from './cards';
@@ -47,7 +48,7 @@ export function adviceCardData(
   row: MdoDecisionRow,
   office: Office,
   zone: string,
-  extra: { notice?: string; error?: string; override?: { outcome: string; reason: string }; reminder?: boolean } = {},
+  extra: { notice?: string; problems?: FormProblem[]; overrideOpen?: boolean; override?: { outcome: string; reason: string }; reminder?: boolean } = {},
 ): MdoAdviceCardData {
   const advice = row.advice;
   return {
@@ -62,9 +63,17 @@ export function adviceCardData(
     override: extra.override ?? { outcome: '', reason: '' },
     reminder: extra.reminder ? 'true' : 'false',
     notice: extra.notice ?? '',
-    error: extra.error ?? '',
+    overrideOpen: extra.overrideOpen ?? false,
+    problems: extra.problems ?? [],
   };
 }
+
+/** The organiser message as text to copy, as readable paragraphs and as a ready e-mail. */
+const organiserParts = (message: string, meeting: string) => ({
+  organiserMessage: message,
+  organiserParagraphs: messageParagraphs(message),
+  organiserMailto: messageMailto(`Deelname RBL: ${meeting}`, message),
+});
 
 export function decidedCardData(row: MdoDecisionRow, office: Office, zone: string, senderName: string, notice = ''): MdoDecidedCardData {
   const final = row.final_outcome ?? row.advised_outcome;
@@ -82,13 +91,14 @@ export function decidedCardData(row: MdoDecisionRow, office: Office, zone: strin
     notice,
     facts: facts(row, office, zone),
     reminderLine,
-    organiserMessage: organiserMessage({
+    ...organiserParts(organiserMessage({
       meetingName: meetingName(row, office.mdoCatalogue),
       when: dutchWhen(row.meeting_at, zone),
       outcome: final,
       declineGround: row.overridden ? undefined : row.advice.declineGround,
       senderName,
-    }),
+      organiser: row.organiser,
+    }), `${meetingName(row, office.mdoCatalogue)}, ${dutchWhen(row.meeting_at, zone)}`),
   };
 }
 

@@ -4,9 +4,9 @@ import type { Actor } from '../../services/authz';
 import type { DigestLine, ItemSnapshot, MonitoringOverview } from '../../services/monitoring/types';
 import type { RenderContext } from '../registry';
 import type { AdaptiveCard } from '../render';
-import { monitoringStartCard } from './cards';
+import { monitoringItemCard, monitoringStartCard } from './cards';
 import { monitoringPostCards } from './posts';
-import { startedMessage, startView } from './views';
+import { itemView, startedMessage, startView } from './views';
 
 /** Example cards with realistic (invented) data through the real rules and views, for the card tests and screenshots. */
 const ctx: RenderContext = { office: parseOffice(defaultOfficeInput), zone: 'Europe/Amsterdam' };
@@ -21,6 +21,7 @@ export const sampleItem: ItemSnapshot = {
   regioteam: 'noord',
   status: 'open',
   outcome: null,
+  closedAt: null,
   meetingRecorded: false,
   escalated: false,
   ownerName: 'Sanne Bakker',
@@ -40,9 +41,11 @@ const overview: MonitoringOverview = {
   regioteam: 'noord',
   colleagues: [{ aad: 'aad-consulent-2', name: 'Daan Jansen' }],
   items: [
+    { id: 41, caseReference: 'C-2025-1187', kind: 'vrijstelling-5a', stage: 'overleg', dueOn: '2026-11-20' },
     { id: 42, caseReference: 'C-2026-0412', kind: 'overdracht-wijkteam', stage: 'controle', dueOn: '2026-11-24' },
     { id: 44, caseReference: 'C-2026-0520', kind: 'thuiszitter', stage: 'langdurig', dueOn: '2026-11-26' },
   ],
+  today: '2026-11-24',
 };
 const sanne: Actor = { aadObjectId: 'aad-consulent-1', name: 'Sanne Bakker', isMt: false, isBeleid: false, teamleiderOf: [], regioteam: 'noord' };
 
@@ -63,7 +66,8 @@ export const samples: Record<string, AdaptiveCard> = {
   'monitoring-item-closed': item({
     ...sampleItem,
     status: 'closed',
-    outcome: 'hulp-gestart',
+    outcome: 'afgerond',
+    closedAt: '2026-11-24T10:15:00.000Z',
     escalated: true,
     stages: [sampleItem.stages[0]!, { ...sampleItem.stages[1]!, status: 'cancelled' }],
     currentStage: undefined,
@@ -79,6 +83,17 @@ export const samples: Record<string, AdaptiveCard> = {
     upcoming: [line('C-2026-0520', 'thuiszitter', 'langdurig', '2026-11-26', 'Sanne Bakker')],
   }, ctx),
   'monitoring-start': monitoringStartCard(startView(overview, sanne, ctx, startedMessage('C-2026-0412', findKind(ctx.office.monitoringRules, 'overdracht-wijkteam')!))),
-  'monitoring-start-empty': monitoringStartCard(startView({ regioteam: 'noord', colleagues: [], items: [] }, sanne, ctx)),
+  'monitoring-start-empty': monitoringStartCard(startView({ regioteam: 'noord', colleagues: [], items: [], today: '2026-11-24' }, sanne, ctx)),
+  'monitoring-start-problems': monitoringStartCard(startView(overview, sanne, ctx, '', {
+    values: { kind: 'thuiszitter', caseReference: 'Jan de Vries', date: '', owner: 'aad-consulent-1', regioteam: 'noord' },
+    problems: [
+      { field: 'caseReference', text: 'Casusnummer: dit lijkt een naam; gebruik het casusnummer uit Carel' },
+      { field: 'date', text: 'Datum: kies een datum' },
+    ],
+  })),
+  'monitoring-item-extend-problems': monitoringItemCard(itemView(sampleItem, ctx, {
+    values: { newDate: '', reason: 'Wachten op het plan van de school' },
+    problems: [{ field: 'newDate', text: 'Nieuwe datum: kies een nieuwe datum' }],
+  })),
   'monitoring-evaluation-reminder': monitoringPostCards['monitoring.evaluationReminder']({ evaluationDate: '2027-03-15', leadWeeks: 4 }, ctx),
 };

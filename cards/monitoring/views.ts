@@ -1,9 +1,10 @@
 import { digestCountsText } from '../../config/monitoring-labels';
 import { findKind, type MonitoringKind } from '../../config/monitoring-rules';
 import type { Office } from '../../config/office';
-import { dutchDate, isoDay, parseIsoDay } from '../../lib/dates';
+import { dutchDate, isoDay, localDay, parseIsoDay } from '../../lib/dates';
 import type { Actor } from '../../services/authz';
 import type { DigestLine, DigestSnapshot, ItemSnapshot, MonitoringOverview, OwnItem } from '../../services/monitoring/types';
+import type { FormProblem } from '../../services/validation';
 import type { RenderContext } from '../registry';
 import { OUTCOME, STAGE_STATE } from './labels';
 
@@ -34,6 +35,9 @@ export interface ItemCardData {
   colleagues: Choice[];
   /** Earliest date the "Verlengen" date picker offers (tomorrow). */
   minDate: string;
+  /** "Verlengen" shown open with what was typed (it came back with problems), not behind its button. */
+  extend: { open: boolean; newDate: string; reason: string };
+  problems: FormProblem[];
 }
 
 export interface DigestCardData {
@@ -45,13 +49,16 @@ export interface DigestCardData {
 
 export interface StartCardData {
   message: string;
-  hint: string;
-  items: Array<{ itemId: number; due: string; text: string }>;
+  /** Which date each kind asks for, one line per kind. */
+  dateHints: Array<{ text: string }>;
+  /** `mark` is "vandaag" or "te laat" (shown in colour) or ''. */
+  items: Array<{ itemId: number; due: string; mark: string; markColor: 'Attention' | 'Accent' | 'Default'; text: string }>;
   kinds: Choice[];
   owners: Choice[];
-  defaultOwner: string;
   teams: Choice[];
-  defaultTeam: string;
+  /** What the form shows: the defaults, or what was sent when it comes back with problems. */
+  values: { kind: string; caseReference: string; date: string; owner: string; regioteam: string };
+  problems: FormProblem[];
 }
 
 export interface EvaluationCardData {
@@ -63,8 +70,24 @@ const teamName = (office: Office, id: string) => office.regioteams.find((t) => t
 const kindLabel = (kind: MonitoringKind | undefined, id: string) => kind?.label ?? id;
 const stageRule = (kind: MonitoringKind | undefined, stage: string) => kind?.stages.find((s) => s.id === stage);
 
+/** What a stage that is no longer needed says: why, and since when. */
+function stageState(s: ItemSnapshot['stages'][number], item: ItemSnapshot, zone: string): string {
+  if (s.late) return 'te laat gemeld';
+  if (s.status !== 'cancelled' || item.status !== 'closed') return STAGE_STATE[s.status];
+  const how = item.outcome === 'afgerond' ? 'afgerond' : 'afgesloten';
+  return item.closedAt ? `niet meer nodig — ${how} op ${dutchDate(isoDay(localDay(new Date(item.closedAt), zone)), zone)}` : `niet meer nodig — ${how}`;
+}
+
+/** A "Verlengen" that came back: what was typed and what to fix. */
+export interface ExtendInput {
+  values: Record<string, unknown>;
+  problems: FormProblem[];
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 1000) : '');
+
 /** One item: its current deadline, all stages and the actions its rule offers now. */
-export function itemView(item: ItemSnapshot, { office, zone }: RenderContext): ItemCardData {
+export function itemView(item: ItemSnapshot, { office, zone }: RenderContext, extend?: ExtendInput): ItemCardData {
   const { today } = item;
   const date = (iso: string) => dutchDate(iso, zone);
   const kind = findKind(office.monitoringRules, item.kind);
@@ -94,7 +117,7 @@ export function itemView(item: ItemSnapshot, { office, zone }: RenderContext): I
     teamName: teamName(office, item.regioteam),
     anchorLabel: kind?.anchorLabel ?? 'Datum',
     anchorDate: date(item.anchorDate),
-    stages: item.stages.map((s) => ({ due: date(s.dueOn), text: stageText(s.stage), state: s.late ? 'te laat gemeld' : STAGE_STATE[s.status] })),
+    stages: item.stages.map((s) => ({ due: date(s.dueOn), text: stageText(s.stage), state: stageState(s, item, zone) })),
     actions: {
       hulpGestart: offered.has('hulp-gestart'),
       afgerond: offered.has('afgerond'),
@@ -105,6 +128,8 @@ export function itemView(item: ItemSnapshot, { office, zone }: RenderContext): I
     },
     colleagues: item.colleagues.map((p) => ({ title: p.name, value: p.aad })),
     minDate: isoDay(parseIsoDay(today, zone).plus({ days: 1 })),
+    extend: { open: !!extend && offered.has('verlengen'), newDate: text(extend?.values.newDate), reason: text(extend?.values.reason) },
+    problems: extend?.problems ?? [],
   };
 }
 
@@ -141,23 +166,47 @@ export function digestView(digest: DigestSnapshot, { office, zone }: RenderConte
 export const startedMessage = (caseReference: string, kind: MonitoringKind) =>
   `Monitoring gestart voor casus ${caseReference} (${kind.label.toLowerCase()}). Je krijgt een herinnering op elke termijn.`;
 
+/** How a due date in the list is marked: due today, or past it. */
+function dueMark(dueOn: string | null, today: string): Pick<StartCardData['items'][number], 'mark' | 'markColor'> {
+  if (!dueOn || dueOn > today) return { mark: '', markColor: 'Default' };
+  return dueOn === today ? { mark: 'vandaag', markColor: 'Accent' } : { mark: 'te laat', markColor: 'Attention' };
+}
+
+/** The new-item form as sent, when it comes back with problems. */
+export interface StartFormInput {
+  values: Record<string, unknown>;
+  problems: FormProblem[];
+}
+
 /** The `monitoring` card: the actor's own open items by due date and the form for a new one. */
-export function startView(overview: MonitoringOverview, actor: Actor, { office, zone }: RenderContext, message = ''): StartCardData {
+export function startView(overview: MonitoringOverview, actor: Actor, { office, zone }: RenderContext, message = '', form?: StartFormInput): StartCardData {
   const kinds = office.monitoringRules.kinds;
   const itemText = (item: OwnItem) => {
     const kind = findKind(office.monitoringRules, item.kind);
     const stage = item.stage ? stageRule(kind, item.stage) : undefined;
     return `${item.caseReference} · ${kindLabel(kind, item.kind)}${stage ? `: ${stage.text}` : ''}`;
   };
+  const sent = form?.values ?? {};
   return {
     message,
-    hint: `Datum: ${kinds.map((k) => `${k.label.toLowerCase()} = ${k.anchorLabel.toLowerCase()}`).join('; ')}.`,
-    items: overview.items.map((item) => ({ itemId: item.id, due: item.dueOn ? dutchDate(item.dueOn, zone) : '—', text: itemText(item) })),
+    dateHints: kinds.map((k) => ({ text: `${k.label}: ${k.anchorLabel.toLowerCase()}` })),
+    items: overview.items.map((item) => ({
+      itemId: item.id,
+      due: item.dueOn ? dutchDate(item.dueOn, zone) : '—',
+      ...dueMark(item.dueOn, overview.today),
+      text: itemText(item),
+    })),
     kinds: kinds.map((k) => ({ title: k.label, value: k.id })),
     owners: [{ title: `${actor.name || 'Ik'} (ik)`, value: actor.aadObjectId }, ...overview.colleagues.map((p) => ({ title: p.name, value: p.aad }))],
-    defaultOwner: actor.aadObjectId,
     teams: office.regioteams.map((t) => ({ title: t.name, value: t.id })),
-    defaultTeam: overview.regioteam,
+    values: {
+      kind: text(sent.kind),
+      caseReference: text(sent.caseReference),
+      date: text(sent.date),
+      owner: text(sent.owner) || actor.aadObjectId,
+      regioteam: text(sent.regioteam) || overview.regioteam,
+    },
+    problems: form?.problems ?? [],
   };
 }
 

@@ -1,4 +1,6 @@
 import announcementTemplate from './templates/announcement.json';
+import type { FormProblem } from '../../services/validation';
+import { withFormProblems } from '../form-problems';
 import consultationTemplate from './templates/consultation.json';
 import decisionTemplate from './templates/decision.json';
 import expiryTemplate from './templates/expiry.json';
@@ -54,8 +56,11 @@ export interface ProposalFormData {
   endDate: string;
   practiceImpact: string;
   partnerText: string;
+  /** The per-task choices shown open (chosen, or a task set away from normaal). */
+  perTaskOpen: boolean;
+  problems: FormProblem[];
 }
-export const proposalFormCard = (data: ProposalFormData) => renderTemplate(proposalFormTemplate, data);
+export const proposalFormCard = (data: ProposalFormData) => withFormProblems(renderTemplate(proposalFormTemplate, data), data.problems);
 
 export interface PreviewCardData {
   changeId: number;

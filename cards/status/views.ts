@@ -2,6 +2,7 @@ import type { Office } from '../../config/office';
 import { EXECUTION_STATUSES, EXECUTION_STATUS_LABEL, ringPresets, type RingModel } from '../../config/rings';
 import { PER_TASK, REASON_CATEGORIES, deciderNames } from '../../config/status-labels';
 import { dutchDate } from '../../lib/dates';
+import type { FormProblem } from '../../services/validation';
 import type {
   Announcement, AnnouncementRow, Answer, ChangeRow, Consultation, Decision, Expiry, Preview, ResponseCounts, ResponseRow,
 } from '../../services/status/types';
@@ -14,24 +15,35 @@ import {
 
 /** The flow's cards' data from the feature's domain data: Dutch texts, labels and formatted dates. */
 
-/** The empty proposal form: presets or per task (kern tasks cannot be set to "niet"), with a suggested period. */
-export function proposalFormView(model: RingModel, period: { startDate: string; endDate: string }): ProposalFormData {
+/**
+ * The proposal form: presets or per task (kern tasks cannot be set to "niet"), with a suggested
+ * period; when it comes back with problems, with what was sent and the per-task part open if used.
+ */
+export function proposalFormView(
+  model: RingModel,
+  period: { startDate: string; endDate: string },
+  sent?: { values: Record<string, unknown>; problems: FormProblem[] },
+): ProposalFormData {
+  const v = (key: string, fallback = '') => (typeof sent?.values[key] === 'string' ? (sent.values[key] as string).slice(0, 1500) : fallback);
+  const taskInputs = model.tasks.map((t) => ({
+    inputId: `task_${t.id}`,
+    label: `${t.name}${t.ring === 'kern' ? ' (kern)' : ''}`,
+    value: v(`task_${t.id}`, 'normaal'),
+    choices: EXECUTION_STATUSES.filter((s) => !(t.ring === 'kern' && s === 'niet')).map((s) => ({ title: EXECUTION_STATUS_LABEL[s], value: s })),
+  }));
   return {
-    preset: '',
+    preset: v('preset'),
     presets: [...ringPresets.map((p) => ({ title: `${p.name}: ${p.description}`, value: p.id })), { title: 'Per taak kiezen', value: PER_TASK }],
-    taskInputs: model.tasks.map((t) => ({
-      inputId: `task_${t.id}`,
-      label: `${t.name}${t.ring === 'kern' ? ' (kern)' : ''}`,
-      value: 'normaal',
-      choices: EXECUTION_STATUSES.filter((s) => !(t.ring === 'kern' && s === 'niet')).map((s) => ({ title: EXECUTION_STATUS_LABEL[s], value: s })),
-    })),
-    reasonCategory: '',
+    taskInputs,
+    reasonCategory: v('reasonCategory'),
     reasons: Object.entries(REASON_CATEGORIES).map(([value, title]) => ({ title, value })),
-    reason: '',
-    startDate: period.startDate,
-    endDate: period.endDate,
-    practiceImpact: '',
-    partnerText: '',
+    reason: v('reason'),
+    startDate: v('startDate', period.startDate),
+    endDate: v('endDate', period.endDate),
+    practiceImpact: v('practiceImpact'),
+    partnerText: v('partnerText'),
+    perTaskOpen: v('preset') === PER_TASK || taskInputs.some((t) => t.value !== 'normaal'),
+    problems: sent?.problems ?? [],
   };
 }
 

@@ -70,7 +70,7 @@ export async function runWeekstart(ctx: JobContext): Promise<number> {
   for (const channel of await linkedChannels(db)) {
     const team = config.office.regioteams.find((t) => t.id === channel.regioteam);
     if (!team) continue;
-    const workload = await loadTeamWorkload(db, config.office, team, fireTime, zone, 'weekstart');
+    const workload = await loadTeamWorkload(db, config.office, ctx.roles, team, fireTime, zone, 'weekstart');
     const id = await enqueueDelivery(db, {
       kind: 'post',
       idempotencyKey: `weekstart:${channel.id}:${week}`,

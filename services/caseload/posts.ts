@@ -41,6 +41,8 @@ export interface TeamWorkload {
   at: string;
   zone: string;
   people: WorkloadLine[];
+  /** Colleagues of the team who never entered figures (absent in cards queued before it existed). */
+  missing?: string[];
   waiting: WaitingRequest[];
   /** Help accepted in the week before. */
   helped: AcceptedHelp[];

@@ -5,12 +5,13 @@ import { officeZone, type ActingContext } from '../context';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { notFound } from '../errors';
+import { fieldProblem, type FormProblem } from '../validation';
 import { getCurrentRingState } from '../status/current';
 import { reminderSpec } from './posts';
 import { adviseMdo, evaluationPeriod, hoursSavedFor, reminderTime, type MdoAdvice } from './rules';
 import type { ParsedMdoForm } from './form';
 import { ATTENDS, MDO_OUTCOMES, type MdoOutcome } from '../../config/mdo-labels';
-import { getMdoDecision, insertAdvice, mdoSummary, replaceAdvice, storeDecision, upcomingMdos, type MdoDecisionRow, type MdoSummary } from './store';
+import { getMdoDecision, insertAdvice, lastGemeente, mdoSummary, replaceAdvice, storeDecision, upcomingMdos, type MdoDecisionRow, type MdoSummary } from './store';
 
 /**
  * The ring state that matters is the one in force on the meeting date: a statusaanpassing that
@@ -58,7 +59,17 @@ export type DecideResult =
   /** The ring state on the meeting date changed since the advice: show the new advice first. */
   | { kind: 'advice-changed'; row: MdoDecisionRow; previous: MdoAdvice }
   /** The choice is incomplete (e.g. no reason for deviating); nothing stored. */
-  | { kind: 'invalid'; row: MdoDecisionRow; error: string };
+  | { kind: 'invalid'; row: MdoDecisionRow; problems: FormProblem[] };
+
+/** What deviating from the advice needs, every problem at once (the card's labels name the fields). */
+export function overrideProblems(request: { outcome?: unknown; reason?: unknown }): FormProblem[] {
+  const problems: FormProblem[] = [];
+  const reason = typeof request.reason === 'string' ? request.reason.trim() : '';
+  if (!MDO_OUTCOMES.some((o) => o === request.outcome)) problems.push(fieldProblem('outcome', 'Anders kiezen', 'kies wat je in plaats van het advies doet'));
+  if (!reason) problems.push(fieldProblem('reason', 'Reden', 'vul de reden in; dat is verplicht'));
+  if (reason.length > 500) problems.push(fieldProblem('reason', 'Reden', 'de reden is te lang (maximaal 500 tekens)'));
+  return problems;
+}
 
 /**
  * Records the consulent's decision: the advice or another outcome with a reason, the ring state
@@ -80,11 +91,10 @@ export async function decideMdo(
     let reason: string | undefined;
     const request = decision.request;
     if (request.choice === 'override') {
+      const problems = overrideProblems(request);
       const outcome = MDO_OUTCOMES.find((o) => o === request.outcome);
-      reason = request.reason?.trim() || undefined;
-      if (!outcome) return { kind: 'invalid', row, error: 'Kies wat je in plaats van het advies doet.' } as const;
-      if (!reason) return { kind: 'invalid', row, error: 'Vul in waarom je afwijkt van het advies; dat is verplicht.' } as const;
-      if (reason.length > 500) return { kind: 'invalid', row, error: 'De reden is te lang (maximaal 500 tekens).' } as const;
+      if (problems.length > 0 || !outcome) return { kind: 'invalid', row, problems } as const;
+      reason = request.reason!.trim();
       finalOutcome = outcome;
     }
 
@@ -146,4 +156,14 @@ export async function myMdos(ctx: ActingContext): Promise<{ upcoming: MdoDecisio
   const regioteams = ctx.actor.isMt ? undefined : ctx.actor.teamleiderOf;
   const period = evaluationPeriod(ctx.config.office.evaluationDates, now, officeZone(ctx));
   return { upcoming, team: { regioteams, ...period, summary: await mdoSummary(ctx.db, { ...period, regioteams }) } };
+}
+
+/**
+ * What the MDO form can know before the consulent types: the gemeente of their last MDO that
+ * named one (a consulent mostly works in the same gemeenten).
+ */
+export async function mdoFormDefaults(ctx: ActingContext): Promise<{ gemeente?: string }> {
+  const gemeenteTypes = ctx.config.office.mdoCatalogue.filter((t) => t.detail === 'gemeente').map((t) => t.id);
+  const gemeente = await lastGemeente(ctx.db, ctx.actor.aadObjectId, gemeenteTypes);
+  return gemeente ? { gemeente } : {};
 }

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import { timeZone } from '../../lib/time-zone';
 import { z } from 'zod';
-import type { MdoType } from '../../config/mdo-catalogue';
-import { UserFacingError } from '../errors';
-import { caseReferenceSchema } from '../privacy';
-import { isoDateInput, optionalText, parseUserInput, requiredText } from '../validation';
+import { organiserOf, type MdoType } from '../../config/mdo-catalogue';
+import { caseReferenceSchema, splitCaseReferences } from '../privacy';
+import { checkUserInput, fieldProblem, isoDateInput, optionalText, requiredText, uniqueProblems, type FormProblem } from '../validation';
 import type { MdoAnswers } from './rules';
 
 /** What the MDO form sends: every input as a string, as Adaptive Cards do. */
@@ -47,6 +46,13 @@ export function formValuesOf(data: Partial<Record<string, unknown>>): MdoFormVal
   return values;
 }
 
+/** The form with what follows from the chosen type filled in: the organiser, when left empty. */
+export function withKnownOrganiser(values: MdoFormValues, catalogue: MdoType[]): MdoFormValues {
+  if (values.organiser.trim()) return values;
+  const organiser = organiserOf(catalogue.find((t) => t.id === values.type), values.gemeente);
+  return organiser ? { ...values, organiser } : values;
+}
+
 export interface ParsedMdoForm {
   type: MdoType;
   /** Municipality (VIOS) or description (anders), when the type asks for it. */
@@ -62,7 +68,7 @@ export interface ParsedMdoForm {
 const yesNo = z.enum(['ja', 'nee'], { error: 'kies ja of nee' });
 const optionalYesNo = z.preprocess((v) => (v === '' ? undefined : v), yesNo.optional());
 
-export type ParseResult = { ok: true; form: ParsedMdoForm } | { ok: false; error: string };
+export type ParseResult = { ok: true; form: ParsedMdoForm } | { ok: false; problems: FormProblem[] };
 
 function buildFormSchema(byId: Map<string, MdoType>) {
   return z.object({
@@ -102,17 +108,9 @@ function formSchemaFor(catalogue: MdoType[]) {
   return entry;
 }
 
-/**
- * Checks the MDO form against the office's catalogue. Returns one Dutch error line naming the
- * fields, or the parsed form; nothing here touches the database.
- */
-export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; now: Date; zone: string }): ParseResult {
-  const { byId, schema } = formSchemaFor(ctx.catalogue);
-
-  // Checks across fields run on the raw strings, so one answer lists every problem at once.
-  const v = Object.fromEntries(MDO_FORM_FIELDS.map((f) => [f, (input[f] ?? '').trim()])) as MdoFormValues;
+/** Checks across fields, on the raw strings: they are reported together with the schema's problems. */
+function crossProblems(v: MdoFormValues, type: MdoType | undefined, ctx: { now: Date; zone: string }): FormProblem[] {
   const cross: Array<[MdoFormField, string]> = [];
-  const type = byId.get(v.type);
   if (type?.detail === 'gemeente' && !v.gemeente) cross.push(['gemeente', 'vul de gemeente in']);
   if (type?.detail === 'omschrijving' && !v.omschrijving) cross.push(['omschrijving', 'omschrijf kort om welk overleg het gaat']);
   if (type?.thematic && !v.concreteReason) cross.push(['concreteReason', 'kies ja of nee (verplicht bij een thematisch overleg)']);
@@ -127,17 +125,27 @@ export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; 
     if (!at.isValid) cross.push(['date', 'kies een geldige datum']);
     else if (at.toJSDate() < ctx.now) cross.push(['date', 'het overleg ligt in het verleden']);
   }
-  const crossLines = cross.map(([field, message]) => `${MDO_FORM_LABELS[field]}: ${message}`);
+  return cross.map(([field, message]) => fieldProblem(field, MDO_FORM_LABELS[field], message));
+}
 
-  let parsed: z.infer<FormSchema>;
-  try {
-    parsed = parseUserInput(schema, input, MDO_FORM_LABELS);
-  } catch (error) {
-    if (!(error instanceof UserFacingError)) throw error;
-    const extra = crossLines.filter((line) => !error.message.includes(line));
-    return { ok: false, error: [error.message, ...extra].join(' · ') };
+/** Form order, so the problems read from top to bottom like the card. */
+const byFormOrder = (a: FormProblem, b: FormProblem) =>
+  MDO_FORM_FIELDS.indexOf(a.field as MdoFormField) - MDO_FORM_FIELDS.indexOf(b.field as MdoFormField);
+
+/**
+ * Checks the MDO form against the office's catalogue. Returns every problem at once, each naming
+ * its field, or the parsed form; nothing here touches the database.
+ */
+export function parseMdoForm(sent: MdoFormValues, ctx: { catalogue: MdoType[]; now: Date; zone: string }): ParseResult {
+  const { byId, schema } = formSchemaFor(ctx.catalogue);
+  const input = withKnownOrganiser(sent, ctx.catalogue);
+  const v = Object.fromEntries(MDO_FORM_FIELDS.map((f) => [f, (input[f] ?? '').trim()])) as MdoFormValues;
+  const cross = crossProblems(v, byId.get(v.type), ctx);
+  const checked = checkUserInput(schema, input, MDO_FORM_LABELS);
+  if (!checked.ok || cross.length > 0) {
+    return { ok: false, problems: uniqueProblems([...(checked.ok ? [] : checked.problems), ...cross]).sort(byFormOrder) };
   }
-  if (crossLines.length) return { ok: false, error: `Controleer je invoer. ${crossLines.join(' · ')}` };
+  const parsed = checked.data;
 
   const chosen = byId.get(parsed.type)!;
   const detail = chosen.detail === 'gemeente' ? parsed.gemeente : chosen.detail === 'omschrijving' ? parsed.omschrijving : undefined;
@@ -165,5 +173,4 @@ export function parseMdoForm(input: MdoFormValues, ctx: { catalogue: MdoType[]; 
   };
 }
 
-const splitRefs = (text: string | undefined) =>
-  (text ?? '').split(/[,;\s]+/).map((r) => r.trim()).filter(Boolean);
+const splitRefs = splitCaseReferences;

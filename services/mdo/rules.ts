@@ -5,7 +5,7 @@ import { addWorkingDays } from '../../lib/dates';
 import { timeZone } from '../../lib/time-zone';
 import type { ExecutionStatus } from '../../config/rings';
 import type { RingState } from '../status/current';
-import { CATEGORY_TEXT, EXECUTION_STATUS_LABEL, type MdoCategory, type MdoOutcome } from '../../config/mdo-labels';
+import { EXECUTION_STATUS_LABEL, type MdoCategory, type MdoOutcome } from '../../config/mdo-labels';
 
 /**
  * The office's MDO criteria (verbetervoorstel 8) as a pure function: legal basis first, then the
@@ -59,17 +59,26 @@ function ringReason(ring: RingState, taskId: string): string {
   return `${TASK_TEXT[taskId]}: ${EXECUTION_STATUS_LABEL[status]}${status === 'normaal' ? '' : change}.`;
 }
 
+/**
+ * The priority category and why it applies to these answers. The card shows the category's
+ * definition next to its name, so the reason says only what in the answers makes it so.
+ */
 export function categorise(answers: MdoAnswers, type: Pick<MdoType, 'thematic'>): { category: MdoCategory; reason: string } {
   if (answers.involved && answers.concreteActions) {
-    return { category: 'essentieel', reason: `Essentieel: ${CATEGORY_TEXT.essentieel} Je bent actief betrokken en er worden besluiten genomen.` };
+    return { category: 'essentieel', reason: 'Je bent actief betrokken en er worden besluiten genomen: daarom essentieel.' };
   }
   if (type.thematic) {
-    return { category: 'laag-urgent', reason: `Laag-urgent: ${CATEGORY_TEXT['laag-urgent']} Dit is een thematisch of overstijgend overleg.` };
+    return { category: 'laag-urgent', reason: 'Dit is een thematisch of overstijgend overleg: daarom laag-urgent.' };
   }
   if (!answers.involved && !answers.coreTasks) {
-    return { category: 'laag-urgent', reason: `Laag-urgent: ${CATEGORY_TEXT['laag-urgent']} Je bent niet direct betrokken en het overleg draagt niet direct bij aan de kerntaken.` };
+    return { category: 'laag-urgent', reason: 'Je bent niet direct betrokken en het overleg draagt niet direct bij aan de kerntaken: daarom laag-urgent.' };
   }
-  return { category: 'belangrijk', reason: `Belangrijk: ${CATEGORY_TEXT.belangrijk}` };
+  return {
+    category: 'belangrijk',
+    reason: answers.involved
+      ? 'Je bent actief betrokken, maar er worden geen besluiten genomen: daarom belangrijk.'
+      : 'Je bent niet direct betrokken, maar het overleg draagt bij aan de kerntaken: daarom belangrijk.',
+  };
 }
 
 /**

@@ -138,3 +138,15 @@ export async function mdoSummary(q: Queryable, period: { from: Date; to: Date; r
   summary.hoursSaved = Math.round(summary.hoursSaved * 10) / 10;
   return summary;
 }
+
+/** The gemeente of the consulent's most recent MDO that names one (pre-filled on the next form). */
+export async function lastGemeente(q: Queryable, ownerAad: string, gemeenteTypes: string[]): Promise<string | undefined> {
+  if (gemeenteTypes.length === 0) return undefined;
+  const rows = await q.query<{ detail: string }>(
+    `SELECT detail FROM mdo_decisions
+     WHERE owner_aad = $1 AND detail IS NOT NULL AND mdo_type IN (SELECT jsonb_array_elements_text($2::jsonb))
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [ownerAad, JSON.stringify(gemeenteTypes)],
+  );
+  return rows[0]?.detail;
+}

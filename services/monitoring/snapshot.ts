@@ -29,6 +29,7 @@ export async function itemSnapshot(q: Queryable, itemId: number, today: string):
     regioteam: item.regioteam,
     status: item.status,
     outcome: item.outcome,
+    closedAt: item.closed_at ? new Date(item.closed_at).toISOString() : null,
     meetingRecorded: item.meeting_recorded,
     escalated: !!item.escalated_at,
     ownerName: owner?.name ?? '',

@@ -50,6 +50,8 @@ export interface ItemSnapshot {
   regioteam: string;
   status: 'open' | 'closed';
   outcome: string | null;
+  /** When the item was closed (ISO instant); null while open. */
+  closedAt: string | null;
   meetingRecorded: boolean;
   escalated: boolean;
   /** Empty when the bot does not know the owner's name. */
@@ -102,4 +104,6 @@ export interface MonitoringOverview {
   /** Colleagues of that team the actor may start an item for (empty unless teamleider or MT). */
   colleagues: Array<{ aad: string; name: string }>;
   items: OwnItem[];
+  /** The office day the list was read (YYYY-MM-DD), to mark what is due today or overdue. */
+  today: string;
 }

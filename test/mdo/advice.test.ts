@@ -167,17 +167,18 @@ describe('MDO form', () => {
   ])('refuses %j in Dutch', (change, message) => {
     const result = parseMdoForm({ ...filled, ...change }, ctx);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toContain(message);
+    expect(!result.ok && result.problems.map((p) => p.text).join(' · ')).toContain(message);
   });
 });
 
 describe('MDO organiser message, hours saved, period', () => {
   it('says what the RBL will do, without case references', () => {
-    const text = organiserMessage({ meetingName: 'VIOS-overleg gemeente Houten', when: 'dinsdag 1 december 2026 om 14:00', outcome: 'niet-deelnemen', declineGround: 'ring', senderName: 'Sanne Bakker' });
+    const text = organiserMessage({ meetingName: 'VIOS-overleg gemeente Houten', when: 'dinsdag 1 december 2026 om 14:00', outcome: 'niet-deelnemen', declineGround: 'ring', senderName: 'Sanne Bakker', organiser: 'Gemeente Houten' });
+    expect(text.split('\n')[0]).toBe("Beste collega's van Gemeente Houten,");
     expect(text).toContain('neemt niet deel');
     expect(text).toContain('kerntaken');
     expect(text).toContain('Sanne Bakker');
-    expect(organiserMessage({ meetingName: 'x', when: 'y', outcome: 'online', senderName: 'z' })).toContain('online deel');
+    expect(organiserMessage({ meetingName: 'x', when: 'y', outcome: 'online', senderName: 'z', organiser: 'GGD' })).toContain('online deel');
   });
 
   it('counts hours of meetings not attended, travel time for online, nothing for fysiek', () => {

@@ -30,7 +30,7 @@ function form(overrides: Record<string, string> = {}): ParsedMdoForm {
     ...emptyMdoForm(), type: 'vios', gemeente: 'Houten', date: '2026-12-01', time: '14:00', organiser: 'Gemeente Houten', involved: 'nee',
     legalBasis: 'ja', coreTasks: 'ja', concreteActions: 'ja', canOnline: 'ja', colleagueGoing: 'nee', writtenEnough: 'nee', ...overrides,
   }, { catalogue: office.mdoCatalogue, now, zone });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.text).join(' · '));
   return result.form;
 }
 
@@ -81,7 +81,7 @@ describe('MDO decisions (service)', () => {
 
   it('an override needs a known outcome and a reason', async () => {
     const row = await advise(t.db, form());
-    expect(await decide(t.db, row.id, { choice: 'override', outcome: 'ergens', reason: 'x' })).toMatchObject({ kind: 'invalid', error: 'Kies wat je in plaats van het advies doet.' });
+    expect(await decide(t.db, row.id, { choice: 'override', outcome: 'ergens', reason: 'x' })).toMatchObject({ kind: 'invalid', problems: [{ field: 'outcome', text: 'Anders kiezen: kies wat je in plaats van het advies doet' }] });
     expect(await decide(t.db, row.id, { choice: 'override', outcome: 'fysiek' })).toMatchObject({ kind: 'invalid' });
     const ok = await decide(t.db, row.id, { choice: 'override', outcome: 'vertegenwoordigen', reason: 'Collega van Zuid gaat toch.' });
     expect(ok).toMatchObject({ kind: 'decided', row: { final_outcome: 'vertegenwoordigen', overridden: true, hours_saved: 2 } });

@@ -45,7 +45,7 @@ describe('MDO participation decisions through Teams', () => {
 
     // Deviating without a reason: the advice card comes back with a Dutch error, nothing decided.
     const noReason = await h.invoke(cardAction('mdo.decide', { id, choice: 'override', outcome: 'fysiek', reason: ' ' }, { from: users.consulent }));
-    expect(textOf(noReason.value)).toContain('Vul in waarom je afwijkt van het advies');
+    expect(textOf(noReason.value)).toContain('Reden: vul de reden in; dat is verplicht');
     expect(textOf(noReason.value)).toContain('"value":"fysiek"');
     expect((await h.db.query<{ status: string }>(`SELECT status FROM mdo_decisions WHERE id = $1`, [id]))[0]!.status).toBe('advised');
 

@@ -10,6 +10,7 @@ import { users, type TestUser } from '../fixtures/people';
 import type { FakeConnector } from '../harness/fake-connector';
 import { startHarness, type Harness } from '../harness/harness';
 import type { TestDatabase } from '../harness/test-db';
+import { input, problemLines } from '../forms/card-inputs';
 
 const text = (card: unknown) => JSON.stringify(card ?? {});
 
@@ -133,7 +134,7 @@ describe('monitoring deadlines', () => {
     const trail = await h.db.query(`SELECT actor, action, details FROM audit_log WHERE subject = $1`, [`monitoring:${id}`]);
     expect(trail).toEqual([{ actor: users.consulent.aadObjectId, action: 'monitoring.create', details: { kind: 'overdracht-wijkteam' } }]);
     const bad = await h.invoke(cardAction('monitoring.create', { kind: 'thuiszitter', caseReference: 'Jan de Vries', date: '2026-10-27', owner: users.consulent.aadObjectId, regioteam: 'noord' }, { from: users.consulent }));
-    expect(bad.value).toContain('Casusnummer: een casusnummer bestaat uit cijfers');
+    expect(problemLines(bad.value).join(' ')).toContain('Casusnummer: een casusnummer bestaat uit cijfers');
   });
 
   it('refuses a second preventief gesprek for the same case in the same school year (1 Aug – 31 Jul)', async () => {
@@ -231,7 +232,8 @@ describe('monitoring deadlines', () => {
     (h.clock as ManualClock).set(new Date('2026-11-27T12:00:00+01:00')); // today's digest was posted at 08:00
 
     const noReason = await act('monitoring.extend', { newDate: '2026-12-04', reason: '' });
-    expect(noReason.value).toContain('Reden: geef een reden voor de verlenging');
+    expect(problemLines(noReason.value)).toEqual(['Reden: geef een reden voor de verlenging']);
+    expect(input(noReason.value, 'newDate')).toEqual({ value: '2026-12-04', hidden: false });
     const refused = await act('monitoring.extend', { newDate: '2026-12-04', reason: 'wacht op intake' }, users.consulent3);
     expect(refused.value).toContain('Dit mag alleen de eigenaar van het item, de teamleider of het MT');
 

@@ -8,6 +8,7 @@ import type { RecordedCall } from '../harness/fake-connector';
 import { expectValidCard } from '../harness/card-validation';
 import { cardsOf, type Harness } from '../harness/harness';
 import { announcementOf, changeIds, driveTo, freshStatus, publishUrgent, startOffice } from './helpers';
+import { input, problemLines } from '../forms/card-inputs';
 
 const text = (card: unknown) => JSON.stringify(card ?? {});
 
@@ -43,13 +44,14 @@ describe('statusaanpassing: the whole flow with four-eyes', () => {
 
   it('refuses a kern task set to "niet" and stores nothing', async () => {
     const answer = await h.invoke(cardAction('status.preview', { ...statusProposal, preset: 'per-taak', task_handhaving: 'niet' }, { from: users.mt }));
-    expect(answer.value).toContain('Taken in de kern kunnen nooit op "niet"');
+    expect(problemLines(answer.value).join(' ')).toContain('Taken in de kern kunnen nooit op "niet"');
     expect(await changeIds(h)).toEqual([]);
   });
 
   it('screens free text for personal data', async () => {
     const answer = await h.invoke(cardAction('status.preview', { ...statusProposal, reason: 'Uitval, bel 06-12345678' }, { from: users.mt }));
-    expect(answer.value).toContain('telefoonnummer');
+    expect(problemLines(answer.value).join(' ')).toContain('telefoonnummer');
+    expect(input(answer.value, 'reason')?.value).toBe('Uitval, bel 06-12345678');
   });
 
   it('shows a before/after preview of the proposal', async () => {

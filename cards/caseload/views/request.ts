@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { HELP_KINDS, HELP_REASONS, STATUS_LABELS, URGENCIES, casussen } from '../../../config/caseload-labels';
 import { timeZone } from '../../../lib/time-zone';
 import type { RequestCardData } from '../../../services/caseload/posts';
+import type { FormProblem } from '../../../services/validation';
 
 /** Dutch date and time for caseload cards, in the office time zone. */
 export const formatDateTime = (iso: string, zone: string) =>
@@ -17,9 +18,22 @@ export interface RequestFormInput {
   teamName?: string;
   /** When the requester's regioteam is unknown, the card asks for it. */
   regioteams?: Array<{ id: string; name: string }>;
+  /** What was sent, when the form comes back with problems. */
+  values?: Record<string, unknown>;
+  problems?: FormProblem[];
 }
 
+const REQUEST_DEFAULTS = { regioteam: '', kind: 'overnemen', caseCount: '1', reason: 'piekbelasting', urgency: 'week', periodFrom: '', periodTo: '', caseRefs: '', description: '' };
+
+/** The form's values: what was sent where it is text, else the defaults. */
+const requestFormValues = (sent: Record<string, unknown> = {}) =>
+  Object.fromEntries(Object.entries(REQUEST_DEFAULTS).map(([key, fallback]) => {
+    const v = sent[key];
+    return [key, typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 1000) : fallback];
+  })) as typeof REQUEST_DEFAULTS;
+
 export const requestFormView = (data: RequestFormInput) => ({
+  values: { ...requestFormValues(data.values), caseCount: Number(requestFormValues(data.values).caseCount) || 1 },
   intro: 'Vraag je regioteam om ondersteuning voordat de werkdruk te hoog wordt. Collega\'s zien je vraag in het teamkanaal en kunnen direct hulp aanbieden.',
   teamName: data.teamName ?? 'je regioteam',
   askRegioteam: !!data.regioteams,
@@ -30,6 +44,16 @@ export const requestFormView = (data: RequestFormInput) => ({
 });
 
 const STATUS_STYLE = { open: 'warning', aangeboden: 'accent', toegewezen: 'good', afgerond: 'good', ingetrokken: 'emphasis' } as const;
+
+/**
+ * The state as it is: a request with help accepted for part of its cases is "deels toegewezen",
+ * with what is still open (the same count as the "Nog open" fact).
+ */
+export function statusLabel({ request }: Pick<RequestCardData, 'request'>): string {
+  const remaining = request.caseCount - request.offeredCases;
+  if (request.status === 'toegewezen' && remaining > 0) return `Deels toegewezen — nog ${casussen(remaining)} open`;
+  return STATUS_LABELS[request.status];
+}
 
 /** The facts every view of a request shows. */
 export function requestFacts(data: RequestCardData) {
@@ -77,7 +101,7 @@ export function helpRequestView(data: RequestCardData, viewerAad?: string) {
     id: request.id,
     title: `Hulpvraag: ${HELP_KINDS[request.kind].toLowerCase()}`,
     subtitle: `${request.requesterName || 'Een collega'} · ${data.teamName}`,
-    statusLabel: STATUS_LABELS[request.status],
+    statusLabel: statusLabel(data),
     statusStyle: STATUS_STYLE[request.status],
     facts: requestFacts(data),
     description: request.description ?? '',

@@ -4,6 +4,7 @@ import type { Regioteam } from '../../../config/office';
 import { timeZone } from '../../../lib/time-zone';
 import type { EscalationData, TeamWorkload } from '../../../services/caseload/posts';
 import type { CaseloadFigures, WorkloadLine } from '../../../services/caseload/types';
+import type { FormProblem } from '../../../services/validation';
 import { formatDateTime } from './request';
 
 export interface FiguresFormInput {
@@ -13,8 +14,14 @@ export interface FiguresFormInput {
   regioteams?: Array<{ id: string; name: string }>;
   /** Right after a save: the open cases just saved. */
   savedOpenCases?: number;
+  /** What was sent, when the form comes back with problems (shown instead of the stored figures). */
+  values?: Record<string, unknown>;
+  problems?: FormProblem[];
   zone: string;
 }
+
+/** A number input's value as sent (kept as typed when it is a number, even an out-of-range one). */
+const sentNumber = (v: unknown, fallback: number) => (v !== '' && v !== null && Number.isFinite(Number(v)) ? Number(v) : fallback);
 
 function savedText(openCases: number, norm: number): string {
   return openCases > norm
@@ -23,7 +30,17 @@ function savedText(openCases: number, norm: number): string {
 }
 
 export function figuresFormView(data: FiguresFormInput) {
-  const f = data.figures ?? { openCases: 0, complexCases: 0, newThisWeek: 0, absentDays: 0, isBuffer: false };
+  const stored = data.figures ?? { openCases: 0, complexCases: 0, newThisWeek: 0, absentDays: 0, isBuffer: false };
+  const sent = data.values;
+  const f = sent
+    ? {
+        openCases: sentNumber(sent.openCases, stored.openCases),
+        complexCases: sentNumber(sent.complexCases, stored.complexCases),
+        newThisWeek: sentNumber(sent.newThisWeek, stored.newThisWeek),
+        absentDays: sentNumber(sent.absentDays, stored.absentDays),
+        isBuffer: sent.isBuffer === true || sent.isBuffer === 'true',
+      }
+    : stored;
   const updated = data.figures?.updatedAt ? `Laatst bijgewerkt: ${data.figures.updatedAt.toLocaleDateString('nl-NL', { timeZone: data.zone })}.` : '';
   const normLine = data.team
     ? `De norm in ${data.team.name} is ${data.team.caseloadNorm} open casussen. Je team ziet je cijfers in de weekstart.${updated ? ` ${updated}` : ''}`
@@ -33,6 +50,7 @@ export function figuresFormView(data: FiguresFormInput) {
     saved: data.savedOpenCases !== undefined && data.team ? savedText(data.savedOpenCases, data.team.caseloadNorm) : '',
     askRegioteam: !!data.regioteams,
     regioteams: (data.regioteams ?? []).map((t) => ({ title: t.name, value: t.id })),
+    regioteam: typeof sent?.regioteam === 'string' ? sent.regioteam : '',
     openCases: f.openCases,
     complexCases: f.complexCases,
     newThisWeek: f.newThisWeek,
@@ -68,7 +86,11 @@ export function weekstartView(data: TeamWorkload) {
     title: `${weekstart ? 'Weekstart' : 'Werkdruk'} ${data.teamName}`,
     subtitle: `Week ${local.weekNumber} · ${local.toFormat(weekstart ? 'cccc d LLLL yyyy' : 'cccc d LLLL yyyy, HH:mm')}`,
     norm: data.norm,
-    people: workloadPeople(data.people),
+    people: [
+      ...workloadPeople(data.people),
+      ...(data.missing ?? []).map((name) => ({ name, load: '–', signal: 'nog niet ingevuld', signalColor: 'Default' })),
+    ],
+    noFigures: data.people.length === 0,
     highlights: [
       { title: 'Boven de norm', value: names((r) => r.aboveNorm) },
       { title: 'Ruimte om te helpen', value: names((r) => r.hasRoom) },

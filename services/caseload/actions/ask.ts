@@ -2,9 +2,10 @@ import type { Regioteam } from '../../../config/office';
 import { audit } from '../../audit/store';
 import type { ActingContext } from '../../context';
 import { linkedChannels } from '../../conversations/store';
-import { validationError } from '../../errors';
 import { setRegioteam } from '../../people/store';
 import { caseReferenceSchema } from '../../privacy';
+import { problemsError } from '../../validation';
+import { helpRequestProblems, splitCaseRefs } from '../form-checks';
 import { insertHelpRequest } from '../store/requests';
 import type { NewHelpRequest } from '../types';
 import { noChannel, ownTeam, resolveTeam, teamChoices } from './regioteam';
@@ -21,24 +22,12 @@ export async function requestForm(ctx: ActingContext): Promise<{ team?: Regiotea
 /** What the requester fills in: their team only when the card asked for it, case numbers as typed. */
 export type HelpRequestInput = Omit<NewHelpRequest, 'requesterAad' | 'regioteam' | 'caseRefs'> & { regioteam?: string; caseRefs?: string };
 
-function parseCaseRefs(text: string | undefined): string[] {
-  if (!text) return [];
-  const refs = text.split(/[\s,;]+/).filter(Boolean);
-  if (refs.length > 10) throw validationError('Casusnummers: noem er maximaal 10.');
-  return refs.map((ref) => {
-    const parsed = caseReferenceSchema.safeParse(ref);
-    if (!parsed.success) throw validationError(`Casusnummers: ${parsed.error.issues[0]?.message ?? 'ongeldig casusnummer'}.`);
-    return parsed.data;
-  });
-}
-
 /** Posts a help request in the regioteam's channel; returns its id and the team it went to. */
 export async function askForHelp(ctx: ActingContext, input: HelpRequestInput): Promise<{ id: number; team: Regioteam }> {
   const { team, isNew } = resolveTeam(ctx, input.regioteam);
-  if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) {
-    throw validationError('Periode: de einddatum ligt voor de begindatum.');
-  }
-  const caseRefs = parseCaseRefs(input.caseRefs);
+  const problems = helpRequestProblems(input);
+  if (problems.length > 0) throw problemsError(problems);
+  const caseRefs = splitCaseRefs(input.caseRefs).refs.map((ref) => caseReferenceSchema.parse(ref));
   const channel = (await linkedChannels(ctx.db, team.id))[0];
   if (!channel) throw noChannel(team);
   const at = ctx.clock.now();

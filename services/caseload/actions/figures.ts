@@ -1,7 +1,8 @@
 import type { Regioteam } from '../../../config/office';
 import { audit } from '../../audit/store';
 import type { ActingContext } from '../../context';
-import { validationError } from '../../errors';
+import { problemsError } from '../../validation';
+import { figuresProblems } from '../form-checks';
 import { setRegioteam } from '../../people/store';
 import { getFigures, saveFigures } from '../store/figures';
 import type { CaseloadFigures } from '../types';
@@ -22,7 +23,8 @@ export async function ownFigures(ctx: ActingContext): Promise<OwnFigures> {
 /** Saves the actor's own figures (and their regioteam when they chose it on the card); returns their team. */
 export async function saveOwnFigures(ctx: ActingContext, input: CaseloadFigures & { regioteam?: string }): Promise<Regioteam> {
   const { team, isNew } = resolveTeam(ctx, input.regioteam);
-  if (input.complexCases > input.openCases) throw validationError('Het aantal complexe casussen kan niet hoger zijn dan het aantal open casussen.');
+  const problems = figuresProblems(input);
+  if (problems.length > 0) throw problemsError(problems);
   await ctx.db.transaction(async (tx) => {
     if (isNew) await setRegioteam(tx, ctx.actor.aadObjectId, team.id);
     await saveFigures(tx, ctx.actor.aadObjectId, input, 'card', ctx.clock.now());

@@ -78,3 +78,15 @@ export async function acceptedHelp(q: Queryable, regioteam: string, from: Date, 
   );
   return rows.map((r) => ({ requestId: Number(r.request_id), caseCount: r.case_count, helperName: r.helper, requesterName: r.requester }));
 }
+
+/** People of the regioteam who never entered figures (the team view lists them as missing). */
+export async function teamMembersWithoutFigures(q: Queryable, regioteam: string): Promise<Array<{ aadObjectId: string; name: string; upn: string | null }>> {
+  const rows = await q.query<{ aad_object_id: string; name: string; upn: string | null }>(
+    `SELECT p.aad_object_id, p.name, p.upn FROM people p
+     WHERE p.regioteam = $1 AND p.name <> ''
+       AND NOT EXISTS (SELECT 1 FROM caseload_figures f WHERE f.aad_object_id = p.aad_object_id)
+     ORDER BY p.name`,
+    [regioteam],
+  );
+  return rows.map((r) => ({ aadObjectId: r.aad_object_id, name: r.name, upn: r.upn }));
+}

@@ -6,6 +6,7 @@ import { authorize } from '../../authz';
 import { officeZone, type ActingContext } from '../../context';
 import type { Queryable } from '../../db';
 import { enqueueDelivery } from '../../deliveries/enqueue';
+import { fieldError } from '../../validation';
 import { conflict, validationError } from '../../errors';
 import { configuredPeople, peopleInTeam } from '../../people/store';
 import { currentStage, kindOrThrow } from '../rules';
@@ -89,8 +90,8 @@ export const closeItem = (ctx: ActingContext, itemId: number, outcome: 'hulp-ges
 /** "Verlengen": the current deadline moves to a later date (announced again then); reason required. */
 export const extendItem = (ctx: ActingContext, itemId: number, newDate: string, reason: string) =>
   changeOpenItem(ctx, itemId, async ({ tx, today }) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(newDate) || newDate <= today) throw validationError('Kies een nieuwe datum na vandaag.');
-    if (!reason.trim()) throw validationError('Geef een reden voor de verlenging.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(newDate) || newDate <= today) throw fieldError('newDate', 'Nieuwe datum', 'kies een datum na vandaag');
+    if (!reason.trim()) throw fieldError('reason', 'Reden', 'geef een reden voor de verlenging');
     const current = currentStage(await getStages(tx, itemId));
     if (!current) throw conflict('Er is geen termijn meer om te verlengen.');
     await extendStage(tx, itemId, current, newDate);

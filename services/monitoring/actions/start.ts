@@ -1,6 +1,6 @@
 import type { Config } from '../../../config';
 import type { MonitoringKind } from '../../../config/monitoring-rules';
-import { isoDay, parseIsoDay, schoolYearOf } from '../../../lib/dates';
+import { isoDay, localDay, parseIsoDay, schoolYearOf } from '../../../lib/dates';
 import type { AuditOfWrite } from '../../audit/store';
 import { authorize, can } from '../../authz';
 import type { TurnScope } from '../../context';
@@ -64,7 +64,7 @@ export async function monitoringOverview(scope: TurnScope): Promise<MonitoringOv
   const items = (await ownOpenItems(scope.db, scope.actor.aadObjectId)).map((row) => ({
     id: Number(row.id), caseReference: row.case_reference, kind: row.kind, stage: row.stage, dueOn: row.due_on,
   }));
-  return { regioteam, colleagues, items };
+  return { regioteam, colleagues, items, today: isoDay(localDay(scope.clock.now(), scope.config.env.WENDBAAR_TIME_ZONE)) };
 }
 
 /**

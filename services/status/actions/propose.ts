@@ -3,7 +3,8 @@ import { addWorkingDays, isoDay, localDay } from '../../../lib/dates';
 import { authorize } from '../../authz';
 import { officeZone, type ActingContext } from '../../context';
 import { linkedChannels } from '../../conversations/store';
-import { conflict, validationError } from '../../errors';
+import { conflict } from '../../errors';
+import { fieldProblem, problemsError, type FormProblem } from '../../validation';
 import { loadInForce } from '../current';
 import { refreshConsultation } from '../notify';
 import { changeFacts, proposedTasks } from '../rules';
@@ -32,16 +33,37 @@ export function proposalDefaults(ctx: ActingContext): { startDate: string; endDa
   return { startDate: isoDay(start), endDate: isoDay(start.plus({ months: 3 })) };
 }
 
+/**
+ * The proposal's period, on the values as sent: an existing start date from today on and an end
+ * date after it. Every problem at once, each naming its field.
+ */
+export function proposalDateProblems(ctx: ActingContext, values: { startDate?: unknown; endDate?: unknown }): FormProblem[] {
+  const today = todayOf(ctx, ctx.clock.now());
+  const day = (v: unknown, label: string, field: string): { iso?: string; problem?: FormProblem } => {
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return {};
+    try {
+      return { iso: checkDate(ctx, v, label) };
+    } catch {
+      return { problem: fieldProblem(field, label, 'kies een bestaande datum') };
+    }
+  };
+  const start = day(values.startDate, 'Ingangsdatum', 'startDate');
+  const end = day(values.endDate, 'Verwachte einddatum', 'endDate');
+  const problems = [start.problem, end.problem].filter((p): p is FormProblem => !!p);
+  if (start.iso && start.iso < today) problems.push(fieldProblem('startDate', 'Ingangsdatum', 'kies vandaag of een latere datum'));
+  if (start.iso && end.iso && end.iso <= start.iso) problems.push(fieldProblem('endDate', 'Verwachte einddatum', 'kies een datum na de ingangsdatum'));
+  return problems;
+}
+
 /** Stores a draft next to the state in force now, and returns its preview with a suggested deadline. */
 export async function propose(ctx: ActingContext, input: ProposalInput): Promise<Preview> {
   authorize(ctx.actor, 'status.propose');
   const now = ctx.clock.now();
   const office = ctx.config.office;
-  const today = todayOf(ctx, now);
+  const problems = proposalDateProblems(ctx, input);
+  if (problems.length > 0) throw problemsError(problems);
   const startDate = checkDate(ctx, input.startDate, 'Ingangsdatum');
   const endDate = checkDate(ctx, input.endDate, 'Verwachte einddatum');
-  if (startDate < today) throw validationError('Ingangsdatum: kies vandaag of een latere datum.');
-  if (endDate <= startDate) throw validationError('Verwachte einddatum: kies een datum na de ingangsdatum.');
   const { tasks, title } = proposedTasks(office, input);
   const change = await ctx.db.transaction(async (tx) => {
     const before = await loadInForce(tx, office, now, officeZone(ctx));
