@@ -5,6 +5,7 @@ import { samples as monitoring } from './monitoring/samples';
 import { errorCard, infoCard, successCard } from './notice';
 import type { AdaptiveCard } from './render';
 import { samples as status } from './status/samples';
+import { samples as tasks } from './tasks/samples';
 import { welcomeCard } from './welcome';
 
 const core: Record<string, AdaptiveCard> = {
@@ -23,4 +24,4 @@ const core: Record<string, AdaptiveCard> = {
 };
 
 /** Every card the bot can send, by feature, with sample data: validated in tests, rendered to PNG. */
-export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, status, mdo, caseload, monitoring };
+export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, tasks, status, mdo, caseload, monitoring };

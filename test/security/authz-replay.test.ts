@@ -28,6 +28,8 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   'caseload.figures': 'saves the clicker\'s own caseload figures',
   'monitoring.list': 'lists the clicker\'s own open items',
   'mdo.advise': 'creates an advice owned by the clicker',
+  'taken.list': 'lists what waits for the clicker, read with their own identity and regioteam',
+  'taken.group': 'one group of the clicker\'s own list',
 };
 
 type Snapshot = () => Promise<unknown>;
