@@ -3,7 +3,7 @@ import type { TaskGroup, TaskGroupKey, TaskRow } from './types';
 /** Rows per group on the overview; the rest is behind "en nog N" (Teams refuses messages above ~28 KB). */
 export const OVERVIEW_ROWS = 5;
 /** Rows when one group is shown on its own. */
-export const GROUP_ROWS = 40;
+export const GROUP_ROWS = 25;
 
 /** Newest first (ISO timestamps compare as strings); rows of equal time keep their order. */
 export const newestFirst = (rows: TaskRow[]): TaskRow[] => [...rows].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
