@@ -140,6 +140,16 @@ describe('authorisation: replayed card payloads', () => {
     { verb: 'caseload.offer', permission: 'caseload.help', mayDo: users.consulent2, replayedBy: otherTeam, writes: true, state: caseloadState, where: teams.noord, setup: async () => ({ requestId: await asked(), amount: '1' }) },
     { verb: 'caseload.refresh', permission: 'caseload.help', mayDo: users.consulent2, replayedBy: otherTeam, writes: false, state: caseloadState, where: teams.noord, setup: async () => ({ requestId: await asked() }) },
     { verb: 'caseload.accept', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: teams.noord, setup: offered },
+    // The same verb from the offer notice in the requester's personal chat, with the notice's own payload.
+    {
+      verb: 'caseload.accept', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: 'personal',
+      setup: async () => {
+        const { requestId } = await offered();
+        await h.app.sender.settle();
+        const notice = h.personalCards(users.consulent).filter((c) => JSON.stringify(c).includes(`hulpvraag H-${requestId} `)).at(-1)!;
+        return (notice.actions as Array<{ title: string; data: Data }>).find((a) => a.title === 'Accepteren')!.data;
+      },
+    },
     {
       verb: 'caseload.complete', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: teams.noord,
       setup: async () => {
