@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard } from '../../cards/mdo/cards';
+import { infoCard } from '../../cards/notice';
 import { adviceCardData, decidedCardData, overviewCardData } from '../../cards/mdo/views';
 import { officeZone } from '../../services/context';
 import { decideMdo, loadOwnMdo, myMdos, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
+import { cancelMdo, changeMdoDecision, openMdo } from '../../services/mdo/change';
+import type { MdoDecisionRow } from '../../services/mdo/store';
 import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, type MdoFormValues } from '../../services/mdo/form';
 import { toggle } from '../../services/validation';
 import type { Feature, Reply, TurnScope } from '../feature';
@@ -48,6 +51,16 @@ function decisionReply(scope: TurnScope, result: DecideResult, kept: z.infer<typ
   }
 }
 
+const byId = z.object({ id: z.coerce.number({ error: 'onbekend besluit' }).int().positive('onbekend besluit') });
+
+/** A decision opened again: the decided card with the organiser message, or the advice still waiting for one. */
+function openedReply(scope: TurnScope, row: MdoDecisionRow, notice = ''): Reply {
+  const office = scope.config.office;
+  return row.status === 'decided'
+    ? { card: mdoDecidedCard(decidedCardData(row, office, officeZone(scope), scope.actor.name, notice)), summary: 'MDO-besluit' }
+    : { card: mdoAdviceCard(adviceCardData(row, office, officeZone(scope))), summary: 'MDO-advies' };
+}
+
 export const mdoFeature: Feature = {
   name: 'mdo',
   commands: [
@@ -91,6 +104,17 @@ export const mdoFeature: Feature = {
         const keep = { override: { outcome: data.outcome ?? '', reason: data.reason ?? '' }, reminder: data.reminder ?? false };
         return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope), { ...keep, error: refusal.message })) };
       },
+    }),
+    'mdo.open': action(byId, async (scope, data) => openedReply(scope, await openMdo(scope, data.id))),
+    'mdo.change': action(
+      byId.extend({ outcome: z.string().max(40), reason: z.string().max(500) }),
+      async (scope, data) => openedReply(scope, await changeMdoDecision(scope, data.id, data.outcome, data.reason), 'Het besluit is gewijzigd. Stuur de organisator het nieuwe bericht hieronder.'),
+      { outcome: 'Nieuw besluit', reason: 'Reden' },
+      { fields: { reason: 'casus' } },
+    ),
+    'mdo.cancel': action(byId, async (scope, data) => {
+      await cancelMdo(scope, data.id);
+      return { card: infoCard('MDO geannuleerd', 'Het MDO staat niet meer in je lijst en telt niet mee in de cijfers; een geplande herinnering vervalt. Laat de organisator weten dat je niet komt.') };
     }),
   },
 };

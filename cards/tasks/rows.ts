@@ -1,8 +1,11 @@
 import { casussen, HELP_KINDS, STATUS_LABELS, URGENCIES } from '../../config/caseload-labels';
+import { meetingName } from '../../config/mdo-catalogue';
+import { OUTCOME_LABEL, type MdoOutcome } from '../../config/mdo-labels';
 import { findKind } from '../../config/monitoring-rules';
 import { dutchDate } from '../../lib/dates';
 import type { TaskRow, TaskRowKind } from '../../services/tasks/types';
 import type { RenderContext } from '../registry';
+import { dutchWhen } from '../mdo/views';
 import { KIND_TITLE } from '../status/labels';
 
 /** One button of a row: the same verb and data as the card in the channel or the item's own card. */
@@ -102,4 +105,11 @@ export const ROWS: Renderers = {
       ],
     };
   },
+  'mdo.upcoming': (r, { office, zone }) => ({
+    text: `**${meetingName({ mdo_type: r.mdoType, detail: r.detail }, office.mdoCatalogue)}** · ${dutchWhen(new Date(r.meetingAt), zone)}`,
+    detail: r.decided ? `Besluit: ${OUTCOME_LABEL[r.outcome as MdoOutcome] ?? r.outcome}` : `Nog geen besluit (advies: ${OUTCOME_LABEL[r.outcome as MdoOutcome] ?? r.outcome})`,
+    buttons: r.decided
+      ? [open('Openen, wijzigen of bericht', 'mdo.open', { id: r.decisionId }), act('Annuleren', 'mdo.cancel', { id: r.decisionId }, 'destructive')]
+      : [open('Besluiten', 'mdo.open', { id: r.decisionId })],
+  }),
 };

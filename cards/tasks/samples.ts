@@ -22,6 +22,7 @@ export const sampleRows: TaskRow[] = [
   { kind: 'caseload.ownOffer', at: at(400), requestId: 9, requesterName: 'Milan de Boer', caseCount: 2, status: 'offered' },
   { kind: 'caseload.escalated', at: at(800), requestId: 8, regioteam: 'noord', requesterName: 'Milan de Boer', helpKind: 'vervanging', caseCount: 3 },
   { kind: 'monitoring.item', at: '2026-11-20', itemId: 41, caseReference: 'C-2026-0388', itemKind: 'no-show', stage: 'opvolgen', dueOn: '2026-11-20', overdue: true, handedOverBy: null },
+  { kind: 'mdo.upcoming', at: '2026-12-01T13:00:00.000Z', decisionId: 5, mdoType: 'vios', detail: 'Houten', meetingAt: '2026-12-01T13:00:00.000Z', decided: true, outcome: 'online' },
   { kind: 'monitoring.item', at: today, itemId: 42, caseReference: 'C-2026-0412', itemKind: 'overdracht-wijkteam', stage: 'controle', dueOn: today, overdue: false, handedOverBy: 'Ruben Visser' },
 ];
 
@@ -30,7 +31,7 @@ const groupOf = (row: TaskRow) => row.kind.split('.')[0] as TaskGroup['key'];
 /** A list as services/tasks builds it: grouped in the card's order, capped, monitoring by date. */
 export function sampleList(rows: TaskRow[], cap = OVERVIEW_ROWS): TaskList {
   const keys: TaskGroup['key'][] = ['status', 'caseload', 'monitoring', 'mdo'];
-  const groups = keys.map((key) => shapeGroup(key, rows.filter((r) => groupOf(r) === key), cap, key === 'monitoring')).filter((g): g is TaskGroup => !!g);
+  const groups = keys.map((key) => shapeGroup(key, rows.filter((r) => groupOf(r) === key), cap, key === 'monitoring' || key === 'mdo')).filter((g): g is TaskGroup => !!g);
   return { groups, today };
 }
 
@@ -38,7 +39,7 @@ export function sampleList(rows: TaskRow[], cap = OVERVIEW_ROWS): TaskList {
 export function manyRows(count: number): TaskRow[] {
   return Array.from({ length: count }, (_, i) => {
     const base = sampleRows[i % sampleRows.length]!;
-    return { ...base, at: base.kind === 'monitoring.item' ? base.at : at(i), ...('requestId' in base ? { requestId: 100 + i } : {}), ...('itemId' in base ? { itemId: 500 + i, caseReference: `C-2026-${String(1000 + i)}` } : {}) } as TaskRow;
+    return { ...base, at: base.kind === 'monitoring.item' || base.kind === 'mdo.upcoming' ? base.at : at(i), ...('requestId' in base ? { requestId: 100 + i } : {}), ...('itemId' in base ? { itemId: 500 + i, caseReference: `C-2026-${String(1000 + i)}` } : {}) } as TaskRow;
   });
 }
 

@@ -1,6 +1,7 @@
 import { can } from '../authz';
 import { escalatedRequests, offersToAccept, ownActiveRequests, ownOffers, teamRequestsNeedingHelp } from '../caseload/store/tasks';
 import type { ActingContext } from '../context';
+import { upcomingMdos } from '../mdo/store';
 import { itemsWaitingFor } from '../monitoring/store/tasks';
 import { changesToDecide, consultationsToAnswer, unreadAnnouncements } from '../status/store';
 import type { TaskGroupKey, TaskRow } from './types';
@@ -75,6 +76,17 @@ export const TASK_GROUPS: GroupSource[] = [
     async load(ctx, today) {
       const items = await itemsWaitingFor(ctx.db, ctx.actor.aadObjectId, today, FETCH_LIMIT);
       return items.map((i): TaskRow => ({ kind: 'monitoring.item', at: i.dueOn ?? today, ...i }));
+    },
+  },
+  {
+    key: 'mdo',
+    keepOrder: true,
+    async load(ctx) {
+      const mdos = await upcomingMdos(ctx.db, ctx.actor.aadObjectId, ctx.clock.now(), FETCH_LIMIT);
+      return mdos.map((m): TaskRow => ({
+        kind: 'mdo.upcoming', at: iso(m.meeting_at), decisionId: m.id, mdoType: m.mdo_type, detail: m.detail, meetingAt: iso(m.meeting_at),
+        decided: m.status === 'decided', outcome: m.final_outcome ?? m.advised_outcome,
+      }));
     },
   },
 ];

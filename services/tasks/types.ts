@@ -14,7 +14,8 @@ export type TaskRow =
   | { kind: 'caseload.teamRequest'; at: string; requestId: number; requesterName: string; helpKind: HelpKind; urgency: Urgency; casesLeft: number }
   | { kind: 'caseload.ownOffer'; at: string; requestId: number; requesterName: string; caseCount: number; status: 'offered' | 'accepted' }
   | { kind: 'caseload.escalated'; at: string; requestId: number; regioteam: string; requesterName: string; helpKind: HelpKind; caseCount: number }
-  | { kind: 'monitoring.item'; at: string; itemId: number; caseReference: string; itemKind: string; stage: string | null; dueOn: string | null; overdue: boolean; handedOverBy: string | null };
+  | { kind: 'monitoring.item'; at: string; itemId: number; caseReference: string; itemKind: string; stage: string | null; dueOn: string | null; overdue: boolean; handedOverBy: string | null }
+  | { kind: 'mdo.upcoming'; at: string; decisionId: number; mdoType: string; detail: string | null; meetingAt: string; decided: boolean; outcome: string };
 
 export type TaskRowKind = TaskRow['kind'];
 

@@ -110,6 +110,13 @@ describe('authorisation: replayed card payloads', () => {
   };
 
   const mdoState: Snapshot = () => rows(`SELECT * FROM mdo_decisions ORDER BY id`);
+  const mdoDecided = async () => {
+    const advice = await ok('mdo.advise', mdoForm, users.consulent);
+    const id = (advice.actions as Array<{ verb?: string; data?: { id?: string } }>).find((a) => a.verb === 'mdo.decide')!.data!.id;
+    await ok('mdo.decide', { id, choice: 'accept' }, users.consulent);
+    return id;
+  };
+  const mdoIntruders = [users.consulent2, users.teamleiderNoord, users.mt];
 
   // --- the table: verb | who may | who replays | setup ------------------------------------------
   const mtOnly = [users.consulent, users.teamleiderNoord];
@@ -179,6 +186,9 @@ describe('authorisation: replayed card payloads', () => {
         return { id: button.data!.id, choice: 'accept' };
       },
     },
+    { verb: 'mdo.open', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: false, state: mdoState, setup: async () => ({ id: await mdoDecided() }) },
+    { verb: 'mdo.change', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: true, state: mdoState, setup: async () => ({ id: await mdoDecided(), outcome: 'juridische-toets', reason: 'Eerst de grondslag laten toetsen.' }) },
+    { verb: 'mdo.cancel', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: true, state: mdoState, setup: async () => ({ id: await mdoDecided() }) },
   ];
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { mdoSchema } from './003_mdo';
 import { caseloadSchema } from './004_caseload';
 import { monitoringSchema } from './005_monitoring';
 import { teamGroupSchema } from './006_team_group';
+import { mdoCancelSchema } from './007_mdo_cancel';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { version: 4, name: 'caseload', sql: caseloadSchema },
   { version: 5, name: 'monitoring', sql: monitoringSchema },
   { version: 6, name: 'team_group', sql: teamGroupSchema },
+  { version: 7, name: 'mdo_cancel', sql: mdoCancelSchema },
 ];
