@@ -14,7 +14,7 @@ export async function digestSnapshot(q: Queryable, config: Config, regioteam: st
   const weekEnd = isoDay(parseIsoDay(today, config.env.WENDBAAR_TIME_ZONE).endOf('week').startOf('day'));
   const { overdue, dueToday, upcoming } = splitForDigest(await digestRows(q, regioteam, today, weekEnd), today);
   const line = (r: DigestRow): DigestLine =>
-    ({ caseReference: r.case_reference, kind: r.kind, stage: r.stage, dueOn: r.due_on, late: r.late, ownerName: r.owner_name ?? '' });
+    ({ caseReference: r.case_reference, kind: r.kind, stage: r.stage, dueOn: r.due_on, late: r.late, ownerName: r.owner_name ?? '', ownerTeamsId: r.owner_teams_id ?? undefined });
   return { regioteam, today, overdue: overdue.map(line), dueToday: dueToday.map(line), upcoming: upcoming.map(line) };
 }
 

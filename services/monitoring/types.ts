@@ -72,6 +72,8 @@ export interface DigestLine {
   late: boolean;
   /** The consulent who owns the item; empty when the bot does not know their name. */
   ownerName: string;
+  /** Their Teams user id, to @mention them where they must act (absent in digests queued before mentions). */
+  ownerTeamsId?: string;
 }
 
 /** A regioteam's deadlines for one day: overdue, due today and later this week. */

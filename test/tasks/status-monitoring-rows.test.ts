@@ -92,6 +92,10 @@ describe('taken: statusaanpassingen and monitoring', () => {
     await h.app.scheduler.fire('monitoring.daily', new Date('2026-11-24T07:00:00+01:00'));
     await h.app.sender.settle();
     expect(h.personalCards(users.consulent).map((c) => JSON.stringify(c)).some((c) => c.includes('C-2026-0601'))).toBe(true);
+    // The team's digest @mentions Sanne, whose stage is due today, so it reaches her activity feed.
+    const digest = channelCard(h, teams.noord, /Monitoring Regioteam Noord/)!.card;
+    expect(digest.msteams.entities).toEqual([{ type: 'mention', text: '<at>Sanne Bakker</at>', mentioned: { id: users.consulent.id, name: 'Sanne Bakker' } }]);
+    expect(JSON.stringify(digest.body)).toContain('"text":"<at>Sanne Bakker</at>"');
 
     const sanne = readList(await taken(h, users.consulent));
     expect(sanne.rows.map((r) => [r.group, r.text, r.buttons.map((b) => b.title)])).toEqual([
