@@ -44,8 +44,8 @@ export function manyRows(count: number): TaskRow[] {
 }
 
 export const samples: Record<string, AdaptiveCard> = {
-  tasks: tasksCard(tasksView(sampleList(sampleRows), { name: 'Sanne Bakker' }, ctx)),
-  tasksAfterAccept: tasksCard(tasksView(sampleList(sampleRows.slice(4)), { name: 'Sanne Bakker' }, ctx, { text: '✔ Aanbod geaccepteerd; je collega krijgt bericht en de hulpvraag in het teamkanaal is bijgewerkt.', style: 'good' })),
-  tasksMany: tasksCard(tasksView(sampleList(manyRows(200)), { name: 'Sanne Bakker' }, ctx)),
-  tasksEmpty: tasksCard(tasksView({ groups: [], today }, { name: 'Ruben Visser' }, ctx)),
+  tasks: tasksCard(tasksView(sampleList(sampleRows), { name: 'Sanne Bakker', regioteam: 'noord', isMt: false }, ctx)),
+  tasksAfterAccept: tasksCard(tasksView(sampleList(sampleRows.slice(4)), { name: 'Sanne Bakker', regioteam: 'noord', isMt: false }, ctx, { text: '✔ Aanbod geaccepteerd; je collega krijgt bericht en de hulpvraag in het teamkanaal is bijgewerkt.', style: 'good' })),
+  tasksMany: tasksCard(tasksView(sampleList(manyRows(200)), { name: 'Sanne Bakker', regioteam: 'noord', isMt: false }, ctx)),
+  tasksEmpty: tasksCard(tasksView({ groups: [], today }, { name: 'Lotte Smit', isMt: false }, ctx)),
 };

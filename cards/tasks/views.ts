@@ -22,6 +22,8 @@ export interface TasksCardData {
   message: string;
   messageStyle: 'good' | 'warning' | 'default';
   empty: string;
+  /** Said when the team's rows cannot be there because the person's regioteam is unknown. */
+  hint: string;
   groups: Array<{
     title: string;
     rows: Array<{ text: string; detail: string; buttons: Array<{ title: string; verb: string; data: Record<string, unknown>; style: string }> }>;
@@ -39,15 +41,18 @@ export interface TasksMessage {
 const rowView = (row: TaskRow, ctx: RenderContext, today: string): RowView =>
   (ROWS[row.kind] as (r: TaskRow, c: RenderContext, t: string) => RowView)(row, ctx, today);
 
-export function tasksView(list: TaskList, actor: Pick<Actor, 'name'>, ctx: RenderContext, message?: TasksMessage): TasksCardData {
+export function tasksView(list: TaskList, actor: Pick<Actor, 'name' | 'regioteam' | 'isMt'>, ctx: RenderContext, message?: TasksMessage): TasksCardData {
   const back = { returnTo: RETURN_TO, ...(list.only ? { taskGroup: list.only } : {}) };
   const firstName = actor.name.split(' ')[0] ?? '';
   return {
     title: list.only ? `Mijn taken: ${GROUP_TITLES[list.only].toLowerCase()}` : 'Mijn taken',
-    intro: list.groups.length ? `Dit wacht op jou${firstName ? `, ${firstName}` : ''}. Nieuwste eerst; monitoring op datum.` : '',
+    intro: list.groups.length ? `Dit wacht op jou${firstName ? `, ${firstName}` : ''}. Nieuwste eerst; monitoring en MDO op datum.` : '',
     message: message?.text ?? '',
     messageStyle: message?.style ?? 'default',
     empty: list.groups.length ? '' : `Er wacht nu niets op je${firstName ? `, ${firstName}` : ''}. Fijne dag!`,
+    hint: actor.regioteam || actor.isMt
+      ? ''
+      : 'Wendbaar weet nog niet in welk regioteam je werkt, dus hulpvragen en consultaties van je team staan hier nog niet. Stuur Wendbaar één keer een bericht in het kanaal van je regioteam (@Wendbaar menu).',
     groups: list.groups.map((g) => {
       const hidden = g.total - g.rows.length;
       return {
