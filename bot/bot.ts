@@ -109,7 +109,8 @@ export function createBotLogic(deps: AppDeps, router: Router) {
     if (!conv.teamId) return;
     const teamName = conv.teamName ?? 'team';
     await deps.db.transaction(async (tx) => {
-      const isNew = await recordTeamInstall(tx, { teamId: conv.teamId!, name: conv.teamName, tenantId: conv.tenantId, serviceUrl: activity.serviceUrl });
+      const groupId = (activity.channelData as { team?: { aadGroupId?: string } } | undefined)?.team?.aadGroupId;
+      const isNew = await recordTeamInstall(tx, { teamId: conv.teamId!, name: conv.teamName, tenantId: conv.tenantId, serviceUrl: activity.serviceUrl, groupId });
       // In Teams the General channel's conversation id equals the team id.
       await upsertConversation(tx, { id: conv.teamId!, kind: 'channel', teamId: conv.teamId, name: 'General', reference: storedReference(activity, conv.teamId!) });
       if (conv.id !== conv.teamId) {

@@ -83,10 +83,24 @@ export function formAction<S extends z.ZodType>(
   return { schema, handle, labels, screen, form: { check, reshow } };
 }
 
+/**
+ * A view a card action comes back to instead of its verb's own reply, named by `returnTo` in the
+ * action's data: the same verb works from a list (the `taken` card) and the list is shown again.
+ * `gone`: the item was handled elsewhere meanwhile (a conflict or a vanished item), so the list
+ * shows the current state with why nothing changed.
+ */
+export type ReturnView = (
+  scope: TurnScope,
+  outcome: { done: Reply } | { gone: UserFacingError },
+  action: { verb: string; data: Record<string, unknown> },
+) => Promise<Reply>;
+
 export interface Feature {
   name: string;
   commands: CommandDef[];
   actions: ActionTable;
+  /** Views other features' verbs may return to, by the `returnTo` name in the action data. */
+  returnViews?: Record<string, ReturnView>;
   /** Cron jobs; each fire runs on exactly one replica (bot/scheduler.ts). */
   jobs?: ScheduledJob[];
 }

@@ -5,7 +5,7 @@ import { menuCommand, menuReply, notUnderstoodReplies } from './commands/menu';
 import { screenFields } from './privacy-screen';
 import { runFormAction } from './form-action';
 import { nameSources } from '../services/personal-data/sources';
-import type { ActionTable, CommandDef, Feature, Reply, TurnScope } from './feature';
+import type { ActionTable, CommandDef, Feature, Reply, ReturnView, TurnScope } from './feature';
 import { action } from './feature';
 
 export interface Router {
@@ -56,6 +56,18 @@ export function createRouter(features: Feature[]): Router {
     }
   }
 
+  const returnViews = new Map<string, ReturnView>();
+  for (const feature of features) {
+    for (const [name, view] of Object.entries(feature.returnViews ?? {})) {
+      if (returnViews.has(name)) throw new Error(`Return view "${name}" is registered twice (feature ${feature.name})`);
+      returnViews.set(name, view);
+    }
+  }
+  const returnViewOf = (data: unknown) => {
+    const name = (data as { returnTo?: unknown } | null)?.returnTo;
+    return typeof name === 'string' ? returnViews.get(name) : undefined;
+  };
+
   async function dispatch(scope: TurnScope, text: string): Promise<Reply[]> {
     const clean = normalise(text);
     const name = byName.find((n) => clean === n || clean.startsWith(`${n} `));
@@ -84,7 +96,19 @@ export function createRouter(features: Feature[]): Router {
           throw refusal;
         }
       }
-      return def.handle(scope, parsed);
+      const back = returnViewOf(data);
+      if (!back) return def.handle(scope, parsed);
+      let done: Reply;
+      try {
+        done = await def.handle(scope, parsed);
+      } catch (error) {
+        // Handled elsewhere meanwhile: the list answers with the current state. Refusals stay refusals.
+        if (error instanceof UserFacingError && (error.code === ErrorCode.Conflict || error.code === ErrorCode.NotFound)) {
+          return back(scope, { gone: error }, { verb, data: data as Record<string, unknown> });
+        }
+        throw error;
+      }
+      return back(scope, { done }, { verb, data: data as Record<string, unknown> });
     },
   };
 }

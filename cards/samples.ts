@@ -7,6 +7,7 @@ import { errorCard, infoCard, successCard } from './notice';
 import { notUnderstoodCard } from './not-understood';
 import type { AdaptiveCard } from './render';
 import { samples as status } from './status/samples';
+import { samples as tasks } from './tasks/samples';
 import { welcomeCard } from './welcome';
 
 const core: Record<string, AdaptiveCard> = {
@@ -27,4 +28,4 @@ const core: Record<string, AdaptiveCard> = {
 };
 
 /** Every card the bot can send, by feature, with sample data: validated in tests, rendered to PNG. */
-export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, status, mdo, caseload, monitoring, absence };
+export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, tasks, status, mdo, caseload, monitoring, absence };

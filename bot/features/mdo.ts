@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard } from '../../cards/mdo/cards';
+import { infoCard } from '../../cards/notice';
 import { adviceCardData, decidedCardData, overviewCardData } from '../../cards/mdo/views';
 import { officeZone } from '../../services/context';
 import { decideMdo, loadOwnMdo, mdoFormDefaults, myMdos, overrideProblems, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
+import { cancelMdo, changeMdoDecision, openMdo } from '../../services/mdo/change';
+import type { MdoDecisionRow } from '../../services/mdo/store';
 import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, withKnownOrganiser, type MdoFormValues } from '../../services/mdo/form';
 import { problemsError, toggle, type FormProblem } from '../../services/validation';
 import type { Feature, FormValues, Reply, TurnScope } from '../feature';
-import { formAction } from '../feature';
+import { action, formAction } from '../feature';
 
 function formReply(scope: TurnScope, values: MdoFormValues, problems: FormProblem[] = []): Reply {
   const catalogue = scope.config.office.mdoCatalogue;
@@ -61,6 +64,16 @@ function decisionReply(scope: TurnScope, result: DecideResult, kept: z.infer<typ
   }
 }
 
+const byId = z.object({ id: z.coerce.number({ error: 'onbekend besluit' }).int().positive('onbekend besluit') });
+
+/** A decision opened again: the decided card with the organiser message, or the advice still waiting for one. */
+function openedReply(scope: TurnScope, row: MdoDecisionRow, notice = ''): Reply {
+  const office = scope.config.office;
+  return row.status === 'decided'
+    ? { card: mdoDecidedCard(decidedCardData(row, office, officeZone(scope), scope.actor.name, notice)), summary: 'MDO-besluit' }
+    : { card: mdoAdviceCard(adviceCardData(row, office, officeZone(scope))), summary: 'MDO-advies' };
+}
+
 export const mdoFeature: Feature = {
   name: 'mdo',
   commands: [
@@ -107,6 +120,17 @@ export const mdoFeature: Feature = {
       const request = data.choice === 'accept' ? { choice: 'accept' as const } : { choice: 'override' as const, outcome: data.outcome, reason: data.reason };
       const result = await decideMdo(scope, { id: data.id, request, reminder: data.reminder ?? false });
       return decisionReply(scope, result, data);
+    }),
+    'mdo.open': action(byId, async (scope, data) => openedReply(scope, await openMdo(scope, data.id))),
+    'mdo.change': action(
+      byId.extend({ outcome: z.string().max(40), reason: z.string().max(500) }),
+      async (scope, data) => openedReply(scope, await changeMdoDecision(scope, data.id, data.outcome, data.reason), 'Het besluit is gewijzigd. Stuur de organisator het nieuwe bericht hieronder.'),
+      { outcome: 'Nieuw besluit', reason: 'Reden' },
+      { fields: { reason: 'casus' } },
+    ),
+    'mdo.cancel': action(byId, async (scope, data) => {
+      await cancelMdo(scope, data.id);
+      return { card: infoCard('MDO geannuleerd', 'Het MDO staat niet meer in je lijst en telt niet mee in de cijfers; een geplande herinnering vervalt. Laat de organisator weten dat je niet komt.') };
     }),
   },
 };

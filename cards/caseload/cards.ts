@@ -1,5 +1,5 @@
 import { casussen } from '../../config/caseload-labels';
-import type { EscalationData, RequestCardData, TeamWorkload } from '../../services/caseload/posts';
+import type { EscalationData, OfferReceivedData, RequestCardData, TeamWorkload } from '../../services/caseload/posts';
 import { withFormProblems } from '../form-problems';
 import { infoCard, successCard } from '../notice';
 import { renderTemplate, type AdaptiveCard } from '../render';
@@ -33,16 +33,37 @@ export const requestPostedCard = (teamName: string, requestId: number): Adaptive
     `Collega's in ${teamName} zien je vraag nu (kenmerk H-${requestId}). Je krijgt een persoonlijk bericht bij elk aanbod en kiest zelf wie je helpt. Komt er geen hulp, dan wordt je teamleider op tijd ingeschakeld.`,
   );
 
-export const offerReceivedCard = (d: { helperName: string; caseCount: number; requestId: number; teamName: string }): AdaptiveCard =>
-  infoCard(
-    'Een collega biedt hulp aan',
-    `${d.helperName || 'Een collega'} kan ${casussen(d.caseCount)} oppakken bij je hulpvraag H-${d.requestId}. Open je hulpvraag in het kanaal van ${d.teamName} en kies Accepteren.`,
+/** Buttons of a personal notice about a request: what the reader can do, the post in the channel, and their list. */
+function noticeActions(card: AdaptiveCard, act: object[], link?: string): AdaptiveCard {
+  return {
+    ...card,
+    actions: [
+      ...act,
+      ...(link ? [{ type: 'Action.OpenUrl', title: 'Bekijk in het kanaal', url: link }] : []),
+      { type: 'Action.Execute', title: 'Mijn taken', verb: 'menu.open', data: { command: 'taken' } },
+    ],
+  };
+}
+
+/** The requester's notice of an offer: accept it right here (the same verb and check as the channel card). */
+export const offerReceivedCard = (d: OfferReceivedData): AdaptiveCard =>
+  noticeActions(
+    infoCard(
+      'Een collega biedt hulp aan',
+      `${d.helperName || 'Een collega'} kan ${casussen(d.caseCount)} oppakken bij je hulpvraag H-${d.requestId} in ${d.teamName}. Accepteer het aanbod hier, of bekijk eerst je hulpvraag in het kanaal.`,
+    ),
+    d.offerId ? [{ type: 'Action.Execute', title: 'Accepteren', verb: 'caseload.accept', data: { requestId: d.requestId, offerId: d.offerId }, style: 'positive' }] : [],
+    d.link,
   );
 
-export const offerAcceptedCard = (d: { requesterName: string; caseCount: number; requestId: number }): AdaptiveCard =>
-  successCard(
-    'Je hulpaanbod is geaccepteerd',
-    `${d.requesterName || 'Je collega'} heeft je aanbod geaccepteerd: je pakt ${casussen(d.caseCount)} op bij hulpvraag H-${d.requestId}. Stem de overdracht samen af. Dank je wel!`,
+export const offerAcceptedCard = (d: { requesterName: string; caseCount: number; requestId: number; link?: string }): AdaptiveCard =>
+  noticeActions(
+    successCard(
+      'Je hulpaanbod is geaccepteerd',
+      `${d.requesterName || 'Je collega'} heeft je aanbod geaccepteerd: je pakt ${casussen(d.caseCount)} op bij hulpvraag H-${d.requestId}. Stem de overdracht samen af. Dank je wel!`,
+    ),
+    [],
+    d.link,
   );
 
 export const requestWithdrawnCard = (d: { requesterName: string; requestId: number }): AdaptiveCard =>

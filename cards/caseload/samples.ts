@@ -54,7 +54,11 @@ const weekstart: TeamWorkload = {
   ],
 };
 
+/** A deep link in the shape Teams uses (lib/teams-links.ts). */
+const SAMPLE_LINK = 'https://teams.microsoft.com/l/message/19%3A4a95f7d8db4c4e7fae857bcebe0623e6%40thread.tacv2/1616990032035?tenantId=2432b57b-0abd-43db-aa7b-16eadd115d34&groupId=fbe2bf47-16c8-47cf-b4a5-4b9b187c508b&parentMessageId=1616990032035&createdTime=1616990032035';
+
 const escalation: EscalationData = {
+  link: SAMPLE_LINK,
   request: { ...request('open', []).request, description: 'Twee lopende verzuimdossiers VO.' },
   openOffers: 0, escalatedAt: '2026-11-25T09:00:00.000Z', teamId: 'noord', teamName: 'Regioteam Noord', norm: 60, people, zone,
 };
@@ -81,8 +85,8 @@ export const samples: Record<string, AdaptiveCard> = {
   requestPartlyAssigned: helpRequestCard(request('toegewezen', [offer(1, 'aad-daan', 'Daan Jansen', 1, 'accepted')])),
   requestDone: helpRequestCard(request('afgerond', assigned)),
   requestWithdrawn: helpRequestCard(request('ingetrokken', [])),
-  offerReceived: offerReceivedCard({ helperName: 'Daan Jansen', caseCount: 1, requestId: 12, teamName: 'Regioteam Noord' }),
-  offerAccepted: offerAcceptedCard({ requesterName: 'Sanne Bakker', caseCount: 1, requestId: 12 }),
+  offerReceived: offerReceivedCard({ helperName: 'Daan Jansen', caseCount: 1, requestId: 12, offerId: 31, link: SAMPLE_LINK, teamName: 'Regioteam Noord' }),
+  offerAccepted: offerAcceptedCard({ requesterName: 'Sanne Bakker', caseCount: 1, requestId: 12, link: SAMPLE_LINK }),
   requestWithdrawnNotice: requestWithdrawnCard({ requesterName: 'Sanne Bakker', requestId: 12 }),
   figuresForm: figuresFormCard({
     figures: { openCases: 57, complexCases: 6, newThisWeek: 3, absentDays: 2, isBuffer: false, updatedAt: new Date('2026-11-23T10:00:00Z') }, team: noord, zone,

@@ -42,6 +42,9 @@ export interface MdoAdviceCardData {
 }
 
 export interface MdoDecidedCardData {
+  id: number;
+  /** The other outcomes the decision can be changed to. */
+  outcomes: Array<{ title: string; value: string }>;
   finalLabel: string;
   decisionLine: string;
   notice: string;

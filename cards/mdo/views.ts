@@ -86,6 +86,8 @@ export function decidedCardData(row: MdoDecisionRow, office: Office, zone: strin
       ? 'Geen herinnering ingepland.'
       : 'Je neemt niet zelf deel; er komt geen herinnering.';
   return {
+    id: row.id,
+    outcomes: MDO_OUTCOMES.filter((o) => o !== final).map((o) => ({ title: OUTCOME_LABEL[o], value: o })),
     finalLabel: OUTCOME_LABEL[final],
     decisionLine,
     notice,

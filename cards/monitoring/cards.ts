@@ -1,4 +1,5 @@
 import { withFormProblems } from '../form-problems';
+import { withMentions } from '../mentions';
 import { renderTemplate, type AdaptiveCard } from '../render';
 import digestTemplate from './templates/digest.json';
 import evaluationTemplate from './templates/evaluation.json';
@@ -11,11 +12,14 @@ export const monitoringItemCard = (data: ItemCardData): AdaptiveCard => withForm
 
 /** The daily digest in a regioteam channel: due today, this week and overdue, per consulent. */
 export const monitoringDigestCard = (data: DigestCardData): AdaptiveCard =>
-  renderTemplate(digestTemplate, {
-    ...data,
-    // Yellow text on white is unreadable in Teams: only overdue items get a colour (red).
-    sections: data.sections.map((s) => ({ ...s, color: s.color === 'Warning' ? 'Default' : s.color })),
-  });
+  withMentions(
+    renderTemplate(digestTemplate, {
+      ...data,
+      // Yellow text on white is unreadable in Teams: only overdue items get a colour (red).
+      sections: data.sections.map((s) => ({ ...s, color: s.color === 'Warning' ? 'Default' : s.color })),
+    }),
+    data.mentions,
+  );
 
 /** The `monitoring` command: the user's open items by due date and a form to start a new item. */
 export const monitoringStartCard = (data: StartCardData): AdaptiveCard => withFormProblems(renderTemplate(startTemplate, data), data.problems);

@@ -7,6 +7,7 @@ import type { DigestLine, DigestSnapshot, ItemSnapshot, MonitoringOverview, OwnI
 import type { FormProblem } from '../../services/validation';
 import type { RenderContext } from '../registry';
 import { OUTCOME, STAGE_STATE } from './labels';
+import { mentionOf, type Mention } from '../mentions';
 
 /** View models: monitoring's domain data → the data its templates need (Dutch, dates formatted). */
 
@@ -45,6 +46,8 @@ export interface DigestCardData {
   dateText: string;
   summaryText: string;
   sections: Array<{ title: string; color: 'Default' | 'Attention' | 'Warning'; groups: Array<{ owner: string; lines: Array<{ text: string }> }> }>;
+  /** Consulenten with stages overdue or due today: @mentioned in the channel (their own deadlines wait for them). */
+  mentions: Mention[];
 }
 
 export interface StartCardData {
@@ -140,25 +143,34 @@ export function digestView(digest: DigestSnapshot, { office, zone }: RenderConte
     const when = r.dueOn === digest.today ? '' : ` (${dutchDate(r.dueOn, zone)})`;
     return { text: `${r.caseReference} — ${kindLabel(kind, r.kind)}: ${stageRule(kind, r.stage)?.text ?? r.stage}${when}${r.late ? ' · te laat gemeld' : ''}` };
   };
-  const grouped = (list: DigestLine[]) => {
+  const mentions: Mention[] = [];
+  const grouped = (list: DigestLine[], mustAct: boolean) => {
     const byOwner = new Map<string, DigestLine[]>();
     for (const r of list) {
       const name = r.ownerName || 'Onbekende consulent';
       const owner = r.standInName ? `${name} · afwezig, vervangen door ${r.standInName}` : name;
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), r]);
     }
-    return [...byOwner.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl')).map(([owner, items]) => ({ owner, lines: items.map(line) }));
+    return [...byOwner.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl')).map(([owner, items]) => {
+      const teamsId = items.find((r) => r.ownerTeamsId)?.ownerTeamsId;
+      if (!mustAct || !teamsId || !items[0]!.ownerName) return { owner, lines: items.map(line) };
+      const mention = mentionOf(owner, teamsId);
+      mentions.push(mention);
+      return { owner: mention.text, lines: items.map(line) };
+    });
   };
   const { overdue, dueToday, upcoming } = digest;
   const sections: DigestCardData['sections'] = [];
-  if (overdue.length) sections.push({ title: `Verlopen (${overdue.length})`, color: 'Attention', groups: grouped(overdue) });
-  if (dueToday.length) sections.push({ title: `Vandaag (${dueToday.length})`, color: 'Warning', groups: grouped(dueToday) });
-  if (upcoming.length) sections.push({ title: `Later deze week (${upcoming.length})`, color: 'Default', groups: grouped(upcoming) });
+  if (overdue.length) sections.push({ title: `Verlopen (${overdue.length})`, color: 'Attention', groups: grouped(overdue, true) });
+  if (dueToday.length) sections.push({ title: `Vandaag (${dueToday.length})`, color: 'Warning', groups: grouped(dueToday, true) });
+  // Later this week is information only: no mention.
+  if (upcoming.length) sections.push({ title: `Later deze week (${upcoming.length})`, color: 'Default', groups: grouped(upcoming, false) });
   return {
     teamName: teamName(office, digest.regioteam),
     dateText: dutchDate(digest.today, zone),
     summaryText: digestCountsText({ dueToday: dueToday.length, upcoming: upcoming.length, overdue: overdue.length }),
     sections,
+    mentions,
   };
 }
 

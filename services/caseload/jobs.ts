@@ -7,7 +7,7 @@ import { cardSpec } from '../deliveries/card-spec';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { configuredPeople } from '../people/store';
 import { loadTeamWorkload } from './actions/team';
-import { queueRequestUpdate, requireRequest } from './actions/request-card';
+import { queueRequestUpdate, requestPostLink, requireRequest } from './actions/request-card';
 import { requestCardData, teamName, type CaseloadPost } from './posts';
 import { escalationDueAt, escalationPolicy, isUnanswered, isoWeekKey, workloadLine } from './rules';
 import { markEscalated, unescalatedRequestIds } from './store/requests';
@@ -37,6 +37,7 @@ export async function runEscalation(ctx: JobContext): Promise<number> {
         norm: team?.caseloadNorm ?? 0,
         people: (await withRecordedAbsence(tx, config.office, zone, fireTime, await workloadSummary(tx, config.office, { regioteam: r.regioteam }))).map(workloadLine),
         zone,
+        link: await requestPostLink(tx, r.id),
       });
       for (const aad of leaders) {
         await enqueueDelivery(tx, {

@@ -62,13 +62,26 @@ export interface EscalationData {
   norm: number;
   people: WorkloadLine[];
   zone: string;
+  /** Teams deep link to the request's card in the channel. */
+  link?: string;
+}
+
+/** The requester's notice of an offer, with Accepteren. Specs queued before offerId and link existed have neither. */
+export interface OfferReceivedData {
+  helperName: string;
+  caseCount: number;
+  requestId: number;
+  offerId?: number;
+  /** Teams deep link to the request's card in the channel, when it was posted already. */
+  link?: string;
+  teamName: string;
 }
 
 /** The cards caseload queues as posts; cards/caseload/posts.ts renders each kind. */
 export type CaseloadPost =
   | CardSpec<'caseload.request', RequestCardData>
-  | CardSpec<'caseload.offerReceived', { helperName: string; caseCount: number; requestId: number; teamName: string }>
-  | CardSpec<'caseload.offerAccepted', { requesterName: string; caseCount: number; requestId: number }>
+  | CardSpec<'caseload.offerReceived', OfferReceivedData>
+  | CardSpec<'caseload.offerAccepted', { requesterName: string; caseCount: number; requestId: number; link?: string }>
   | CardSpec<'caseload.requestWithdrawn', { requesterName: string; requestId: number }>
   | CardSpec<'caseload.escalation', EscalationData>
   | CardSpec<'caseload.weekstart', TeamWorkload>;

@@ -20,14 +20,15 @@ export interface ConversationRow {
  */
 export async function recordTeamInstall(
   q: Queryable,
-  team: { teamId: string; name?: string; tenantId?: string; serviceUrl: string },
+  team: { teamId: string; name?: string; tenantId?: string; serviceUrl: string; groupId?: string },
 ): Promise<boolean> {
   const before = await q.query<{ active: boolean }>(`SELECT active FROM team_installs WHERE team_id = $1 FOR UPDATE`, [team.teamId]);
   await q.query(
-    `INSERT INTO team_installs (team_id, name, tenant_id, service_url) VALUES ($1, $2, $3, $4)
+    `INSERT INTO team_installs (team_id, name, tenant_id, service_url, aad_group_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (team_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, team_installs.name), tenant_id = EXCLUDED.tenant_id,
-       service_url = EXCLUDED.service_url, active = true, removed_at = NULL, inactive_reason = NULL`,
-    [team.teamId, team.name ?? null, team.tenantId ?? null, team.serviceUrl],
+       service_url = EXCLUDED.service_url, aad_group_id = COALESCE(EXCLUDED.aad_group_id, team_installs.aad_group_id),
+       active = true, removed_at = NULL, inactive_reason = NULL`,
+    [team.teamId, team.name ?? null, team.tenantId ?? null, team.serviceUrl, team.groupId ?? null],
   );
   return !before[0]?.active;
 }
@@ -103,4 +104,20 @@ export async function markConversationInactive(q: Queryable, conversationId: str
   if (teamId) {
     await q.query(`UPDATE team_installs SET inactive_reason = $2 WHERE team_id = $1 AND active`, [teamId, reason]);
   }
+}
+
+/**
+ * Where a sent channel post lives, for a deep link: its channel, activity id, tenant and the team's
+ * group (known for channels whose team the bot recorded); undefined until it is sent.
+ */
+export async function sentPostLocation(q: Queryable, idempotencyKey: string) {
+  const rows = await q.query<{ channel_id: string; message_id: string; tenant_id: string | null; group_id: string | null }>(
+    `SELECT d.conversation_id AS channel_id, d.sent_activity_id AS message_id,
+       COALESCE(t.tenant_id, c.reference->'conversation'->>'tenantId') AS tenant_id, t.aad_group_id AS group_id
+     FROM deliveries d JOIN conversations c ON c.id = d.conversation_id AND c.kind = 'channel'
+     LEFT JOIN team_installs t ON t.team_id = c.team_id
+     WHERE d.idempotency_key = $1 AND d.status = 'sent' AND d.sent_activity_id IS NOT NULL`,
+    [idempotencyKey],
+  );
+  return rows[0];
 }

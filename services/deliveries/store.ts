@@ -237,3 +237,9 @@ export async function recordAnsweredCard(q: Queryable, idempotencyKey: string, c
     [idempotencyKey, conversationId, activityId],
   );
 }
+
+/** Takes back a delivery that was not sent yet (a reminder no longer wanted); its key is free again. */
+export async function withdrawQueued(q: Queryable, idempotencyKey: string): Promise<boolean> {
+  const rows = await q.query(`DELETE FROM deliveries WHERE idempotency_key = $1 AND status = 'queued' RETURNING id`, [idempotencyKey]);
+  return rows.length > 0;
+}

@@ -4,7 +4,7 @@ import { authorize, can, type Actor } from '../authz';
 import { officeZone, type ActingContext } from '../context';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { fieldProblem, type FormProblem } from '../validation';
 import { getCurrentRingState } from '../status/current';
 import { reminderSpec } from './posts';
@@ -86,6 +86,7 @@ export async function decideMdo(
     const row = (await getMdoDecision(tx, decision.id, true))!;
     authorize(ctx.actor, 'mdo.owner', { ownerAad: row.owner_aad });
     if (row.status === 'decided') return { kind: 'already', row } as const;
+    if (row.status === 'cancelled') throw conflict('Dit MDO is geannuleerd; er valt niets meer te besluiten.');
 
     let finalOutcome: MdoOutcome = row.advised_outcome;
     let reason: string | undefined;

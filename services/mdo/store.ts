@@ -29,7 +29,7 @@ export interface MdoDecisionRow {
   ring_state: RingState;
   category: string;
   advised_outcome: MdoOutcome;
-  status: 'advised' | 'decided';
+  status: 'advised' | 'decided' | 'cancelled';
   final_outcome: MdoOutcome | null;
   overridden: boolean;
   override_reason: string | null;
@@ -88,10 +88,29 @@ export async function storeDecision(
   return rows.length > 0;
 }
 
+/** A decided MDO gets another outcome (with its reason); false when it is no longer decided. */
+export async function changeDecision(
+  q: Queryable,
+  d: { id: number; finalOutcome: MdoOutcome; overridden: boolean; reason: string; reminderAt?: Date; hoursSaved: number },
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE mdo_decisions SET final_outcome = $2, overridden = $3, override_reason = $4, reminder_at = $5, hours_saved = $6
+     WHERE id = $1 AND status = 'decided' RETURNING id`,
+    [d.id, d.finalOutcome, d.overridden, d.reason, d.reminderAt?.toISOString() ?? null, d.hoursSaved],
+  );
+  return rows.length > 0;
+}
+
+/** The MDO will not take place for this consulent; it leaves their list and the figures. */
+export async function markCancelled(q: Queryable, id: number, at: Date): Promise<boolean> {
+  const rows = await q.query(`UPDATE mdo_decisions SET status = 'cancelled', cancelled_at = $2, reminder_at = NULL WHERE id = $1 AND status <> 'cancelled' RETURNING id`, [id, at.toISOString()]);
+  return rows.length > 0;
+}
+
 /** The consulent's own MDOs from `now` on, decided or still waiting for a decision. */
 export async function upcomingMdos(q: Queryable, ownerAad: string, now: Date, limit = 20): Promise<MdoDecisionRow[]> {
   const rows = await q.query<MdoDecisionRow>(
-    `SELECT * FROM mdo_decisions WHERE owner_aad = $1 AND meeting_at >= $2 ORDER BY meeting_at, id LIMIT $3`,
+    `SELECT * FROM mdo_decisions WHERE owner_aad = $1 AND meeting_at >= $2 AND status <> 'cancelled' ORDER BY meeting_at, id LIMIT $3`,
     [ownerAad, now.toISOString(), limit],
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), hours_saved: Number(r.hours_saved) }));

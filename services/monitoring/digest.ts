@@ -17,7 +17,7 @@ export async function digestSnapshot(q: Queryable, config: Config, regioteam: st
   const { overdue, dueToday, upcoming } = splitForDigest(rows, today);
   const standIns = await standInNamesOn(q, settingsOf(config), rows.map((r) => r.owner_aad), today);
   const line = (r: DigestRow): DigestLine => ({
-    caseReference: r.case_reference, kind: r.kind, stage: r.stage, dueOn: r.due_on, late: r.late, ownerName: r.owner_name ?? '',
+    caseReference: r.case_reference, kind: r.kind, stage: r.stage, dueOn: r.due_on, late: r.late, ownerName: r.owner_name ?? '', ownerTeamsId: r.owner_teams_id ?? undefined,
     ...(standIns.has(r.owner_aad) ? { standInName: standIns.get(r.owner_aad) } : {}),
   });
   return { regioteam, today, overdue: overdue.map(line), dueToday: dueToday.map(line), upcoming: upcoming.map(line) };

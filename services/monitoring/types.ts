@@ -76,6 +76,8 @@ export interface DigestLine {
   ownerName: string;
   /** Who receives the owner's reminders today because the owner is away (absent when present). */
   standInName?: string;
+  /** Their Teams user id, to @mention them where they must act (absent in digests queued before mentions). */
+  ownerTeamsId?: string;
 }
 
 /** A regioteam's deadlines for one day: overdue, due today and later this week. */

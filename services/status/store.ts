@@ -208,3 +208,37 @@ export async function recordRead(q: Queryable, announcementId: number, by: Decid
 export async function readersOf(q: Queryable, announcementId: number): Promise<Array<{ aadObjectId: string; name: string }>> {
   return q.query(`SELECT aad_object_id AS "aadObjectId", name FROM status_reads WHERE announcement_id = $1 ORDER BY name`, [announcementId]);
 }
+
+/** Open consultations of the regioteam the person has not answered yet (the `taken` list). */
+export async function consultationsToAnswer(q: Queryable, regioteam: string, aad: string, today: string, limit: number) {
+  return q.query<{ changeId: number; title: string; deadline: string | null; at: Date }>(
+    `SELECT c.id AS "changeId", c.title, c.consultation_deadline::text AS deadline, c.proposed_at AS at FROM status_changes c
+     WHERE c.state = 'proposed' AND c.consultation_skipped IS NULL AND c.consultation_channels ? $1
+       AND (c.consultation_deadline IS NULL OR c.consultation_deadline >= $3::date)
+       AND NOT EXISTS (SELECT 1 FROM status_responses r WHERE r.change_id = c.id AND r.aad_object_id = $2)
+     ORDER BY c.proposed_at DESC, c.id DESC LIMIT $4`,
+    [regioteam, aad, today, limit],
+  );
+}
+
+/** Announcements to the regioteam of the last `days` days that the person has not marked read. */
+export async function unreadAnnouncements(q: Queryable, regioteam: string, aad: string, since: Date, limit: number) {
+  return q.query<{ announcementId: number; title: string; kind: 'publish' | 'extend' | 'end' | 'lapse'; at: Date }>(
+    `SELECT a.id AS "announcementId", c.title, a.kind, a.created_at AS at FROM status_announcements a JOIN status_changes c ON c.id = a.change_id
+     WHERE a.regioteams ? $1 AND a.created_at >= $3
+       AND NOT EXISTS (SELECT 1 FROM status_reads r WHERE r.announcement_id = a.id AND r.aad_object_id = $2)
+     ORDER BY a.created_at DESC, a.id DESC LIMIT $4`,
+    [regioteam, aad, since.toISOString(), limit],
+  );
+}
+
+/** Proposals the MT can decide now (consultation over or skipped), and decisions waiting for a second MT member. */
+export async function changesToDecide(q: Queryable, aad: string, today: string, limit: number) {
+  return q.query<{ changeId: number; title: string; state: 'proposed' | 'awaiting_confirmation'; deadline: string | null; at: Date }>(
+    `SELECT id AS "changeId", title, state, consultation_deadline::text AS deadline, proposed_at AS at FROM status_changes
+     WHERE (state = 'proposed' AND (consultation_skipped IS NOT NULL OR consultation_deadline < $2::date))
+        OR (state = 'awaiting_confirmation' AND first_decider <> $1)
+     ORDER BY proposed_at DESC, id DESC LIMIT $3`,
+    [aad, today, limit],
+  );
+}

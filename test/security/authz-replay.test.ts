@@ -30,6 +30,8 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   'monitoring.list': 'lists the clicker\'s own open items',
   'mdo.advise': 'creates an advice owned by the clicker',
   'absence.list': 'lists only the absences the clicker may record: their own, their team\'s (teamleider) or everyone\'s (MT)',
+  'taken.list': 'lists what waits for the clicker, read with their own identity and regioteam',
+  'taken.group': 'one group of the clicker\'s own list',
 };
 
 type Snapshot = () => Promise<unknown>;
@@ -110,6 +112,13 @@ describe('authorisation: replayed card payloads', () => {
   };
 
   const mdoState: Snapshot = () => rows(`SELECT * FROM mdo_decisions ORDER BY id`);
+  const mdoDecided = async () => {
+    const advice = await ok('mdo.advise', mdoForm, users.consulent);
+    const id = (advice.actions as Array<{ verb?: string; data?: { id?: string } }>).find((a) => a.verb === 'mdo.decide')!.data!.id;
+    await ok('mdo.decide', { id, choice: 'accept' }, users.consulent);
+    return id;
+  };
+  const mdoIntruders = [users.consulent2, users.teamleiderNoord, users.mt];
 
   // Absences start tomorrow, so none is active while the other rows run (it would reroute posts).
   const absenceState: Snapshot = () => rows(`SELECT * FROM absences ORDER BY id`);
@@ -146,6 +155,16 @@ describe('authorisation: replayed card payloads', () => {
     { verb: 'caseload.offer', permission: 'caseload.help', mayDo: users.consulent2, replayedBy: otherTeam, writes: true, state: caseloadState, where: teams.noord, setup: async () => ({ requestId: await asked(), amount: '1' }) },
     { verb: 'caseload.refresh', permission: 'caseload.help', mayDo: users.consulent2, replayedBy: otherTeam, writes: false, state: caseloadState, where: teams.noord, setup: async () => ({ requestId: await asked() }) },
     { verb: 'caseload.accept', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: teams.noord, setup: offered },
+    // The same verb from the offer notice in the requester's personal chat, with the notice's own payload.
+    {
+      verb: 'caseload.accept', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: 'personal',
+      setup: async () => {
+        const { requestId } = await offered();
+        await h.app.sender.settle();
+        const notice = h.personalCards(users.consulent).filter((c) => JSON.stringify(c).includes(`hulpvraag H-${requestId} `)).at(-1)!;
+        return (notice.actions as Array<{ title: string; data: Data }>).find((a) => a.title === 'Accepteren')!.data;
+      },
+    },
     {
       verb: 'caseload.complete', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: teams.noord,
       setup: async () => {
@@ -185,6 +204,9 @@ describe('authorisation: replayed card payloads', () => {
         return { absenceId: await lastId('absences') };
       },
     },
+    { verb: 'mdo.open', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: false, state: mdoState, setup: async () => ({ id: await mdoDecided() }) },
+    { verb: 'mdo.change', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: true, state: mdoState, setup: async () => ({ id: await mdoDecided(), outcome: 'juridische-toets', reason: 'Eerst de grondslag laten toetsen.' }) },
+    { verb: 'mdo.cancel', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: true, state: mdoState, setup: async () => ({ id: await mdoDecided() }) },
   ];
 
   beforeAll(async () => {

@@ -129,5 +129,6 @@ export function escalationView(data: EscalationData) {
     norm: data.norm,
     people: workloadPeople(data.people),
     teamCommand: `werkdruk team ${data.teamId}`,
+    link: data.link ?? '',
   };
 }

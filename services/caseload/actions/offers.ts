@@ -8,7 +8,7 @@ import { conflict } from '../../errors';
 import { teamName, type CaseloadPost } from '../posts';
 import { claimCases, markOfferAccepted, recomputeStatus, releaseOffer, saveOffer } from '../store/requests';
 import type { RequestDetail } from '../types';
-import { assertActive, queueRequestUpdate, requireRequest } from './request-card';
+import { assertActive, queueRequestUpdate, requestPostLink, requireRequest } from './request-card';
 
 /**
  * A colleague of the request's regioteam offers to take `amount` cases; the requester is told.
@@ -38,13 +38,15 @@ export async function offerHelp(ctx: ActingContext, requestId: number, amount: n
     await recomputeStatus(tx, requestId);
     const detail = await queueRequestUpdate(tx, ctx, requestId);
     const helperName = ctx.actor.name || 'Een collega';
+    const offerId = detail.offers.find((o) => o.helperAad === helperAad && o.status === 'offered')?.id;
+    const link = await requestPostLink(tx, requestId);
     await enqueueDelivery(tx, {
       kind: 'personal',
       idempotencyKey: `helprequest:${requestId}:offer:${helperAad}:${detail.request.version}`,
       recipientAad: detail.request.requesterAad,
       payload: {
         view: cardSpec<CaseloadPost>('caseload.offerReceived', {
-          helperName: ctx.actor.name, caseCount: amount, requestId, teamName: teamName(ctx.config.office, detail.request.regioteam),
+          helperName: ctx.actor.name, caseCount: amount, requestId, offerId, link, teamName: teamName(ctx.config.office, detail.request.regioteam),
         }),
         summary: `${helperName} biedt hulp aan`,
       },
@@ -87,7 +89,7 @@ export async function acceptOffer(ctx: ActingContext, requestId: number, offerId
       idempotencyKey: `helprequest:${requestId}:accepted:${offer.id}`,
       recipientAad: offer.helperAad,
       payload: {
-        view: cardSpec<CaseloadPost>('caseload.offerAccepted', { requesterName: ctx.actor.name, caseCount: offer.caseCount, requestId }),
+        view: cardSpec<CaseloadPost>('caseload.offerAccepted', { requesterName: ctx.actor.name, caseCount: offer.caseCount, requestId, link: await requestPostLink(tx, requestId) }),
         summary: 'Je hulpaanbod is geaccepteerd',
       },
     });

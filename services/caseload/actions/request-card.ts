@@ -3,6 +3,7 @@ import { cardSpec } from '../../deliveries/card-spec';
 import { enqueueDelivery } from '../../deliveries/enqueue';
 import { conflict, notFound } from '../../errors';
 import { type Context, officeZone } from '../../context';
+import { channelPostLink } from '../../conversations/post-link';
 import { requestCardData, type CaseloadPost } from '../posts';
 import { isActive } from '../rules';
 import { loadRequest } from '../store/requests';
@@ -10,6 +11,9 @@ import type { RequestDetail } from '../types';
 
 /** Idempotency key of the channel post; updates of the card target it. */
 const postKey = (requestId: number) => `helprequest:${requestId}:post`;
+
+/** A Teams link to the request's card in the channel, for personal messages about it (once it is posted). */
+export const requestPostLink = (q: Queryable, requestId: number) => channelPostLink(q, postKey(requestId));
 
 export async function requireRequest(q: Queryable, id: number, lock = false): Promise<RequestDetail> {
   const detail = await loadRequest(q, id, lock);

@@ -5,6 +5,8 @@ import { caseloadSchema } from './004_caseload';
 import { monitoringSchema } from './005_monitoring';
 import { absenceSchema } from './006_absence';
 import { statusAudienceSchema } from './007_status_audience';
+import { teamGroupSchema } from './008_team_group';
+import { mdoCancelSchema } from './009_mdo_cancel';
 
 export interface Migration {
   version: number;
@@ -21,4 +23,6 @@ export const migrations: Migration[] = [
   { version: 5, name: 'monitoring', sql: monitoringSchema },
   { version: 6, name: 'absence', sql: absenceSchema },
   { version: 7, name: 'status_audience', sql: statusAudienceSchema },
+  { version: 8, name: 'team_group', sql: teamGroupSchema },
+  { version: 9, name: 'mdo_cancel', sql: mdoCancelSchema },
 ];

@@ -8,6 +8,7 @@ export interface DigestRow {
   kind: string;
   owner_aad: string;
   owner_name: string | null;
+  owner_teams_id: string | null;
   stage: string;
   seq: number;
   due_on: string;
@@ -18,7 +19,7 @@ export interface DigestRow {
 /** Open items' stages of a regioteam due up to `weekEnd` and not yet done, by due date. */
 export async function digestRows(q: Queryable, regioteam: string, today: string, weekEnd: string): Promise<DigestRow[]> {
   return q.query<DigestRow>(
-    `SELECT i.id AS item_id, i.case_reference, i.kind, i.owner_aad, p.name AS owner_name, s.stage, s.seq, s.due_on::text AS due_on, s.status, s.late
+    `SELECT i.id AS item_id, i.case_reference, i.kind, i.owner_aad, p.name AS owner_name, p.teams_user_id AS owner_teams_id, s.stage, s.seq, s.due_on::text AS due_on, s.status, s.late
      FROM monitoring_items i JOIN monitoring_stages s ON s.item_id = i.id
      LEFT JOIN people p ON p.aad_object_id = i.owner_aad
      WHERE i.regioteam = $1 AND i.status = 'open'

@@ -1,3 +1,4 @@
+import { monitoringDigestCard } from '../../../cards/monitoring/cards';
 import { sampleItem } from '../../../cards/monitoring/samples';
 import { digestView, itemView } from '../../../cards/monitoring/views';
 import { defaultOfficeInput, parseOffice } from '../../../config/office';
@@ -60,6 +61,24 @@ describe('monitoring digest view (cards/monitoring/views.ts)', () => {
 
   it('says all is handled when the refreshed digest has nothing left', () => {
     const view = digestView({ regioteam: 'zuid', today: '2026-11-24', overdue: [], dueToday: [], upcoming: [] }, ctx);
-    expect(view).toEqual({ teamName: 'Regioteam Zuid', dateText: 'di 24 nov 2026', summaryText: 'alles is afgehandeld', sections: [] });
+    expect(view).toEqual({ teamName: 'Regioteam Zuid', dateText: 'di 24 nov 2026', summaryText: 'alles is afgehandeld', sections: [], mentions: [] });
+  });
+
+  it('@mentions the consulenten who must act today or are overdue, once each, and nobody for later this week', () => {
+    const known = (caseReference: string, name: string, teamsId: string, dueOn = '2026-11-24'): DigestLine => ({ ...line(caseReference, name, dueOn), ownerTeamsId: teamsId });
+    const view = digestView({
+      regioteam: 'noord',
+      today: '2026-11-24',
+      overdue: [known('C-3', 'Sanne Bakker', '29:sanne', '2026-11-20')],
+      dueToday: [known('C-2', 'Sanne Bakker', '29:sanne'), line('C-1', '')],
+      upcoming: [known('C-5', 'Daan Jansen', '29:daan', '2026-11-26')],
+    }, ctx);
+    expect(view.mentions).toEqual([
+      { type: 'mention', text: '<at>Sanne Bakker</at>', mentioned: { id: '29:sanne', name: 'Sanne Bakker' } },
+      { type: 'mention', text: '<at>Sanne Bakker</at>', mentioned: { id: '29:sanne', name: 'Sanne Bakker' } },
+    ]);
+    expect(view.sections.map((s) => s.groups.map((g) => g.owner))).toEqual([['<at>Sanne Bakker</at>'], ['Onbekende consulent', '<at>Sanne Bakker</at>'], ['Daan Jansen']]);
+    // The card carries each person once.
+    expect(monitoringDigestCard(view).msteams).toEqual({ entities: [{ type: 'mention', text: '<at>Sanne Bakker</at>', mentioned: { id: '29:sanne', name: 'Sanne Bakker' } }] });
   });
 });
