@@ -3,6 +3,7 @@ import { statusSchema } from './002_status';
 import { mdoSchema } from './003_mdo';
 import { caseloadSchema } from './004_caseload';
 import { monitoringSchema } from './005_monitoring';
+import { capacitySchema } from './006_capacity';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { version: 3, name: 'mdo', sql: mdoSchema },
   { version: 4, name: 'caseload', sql: caseloadSchema },
   { version: 5, name: 'monitoring', sql: monitoringSchema },
+  { version: 6, name: 'capacity', sql: capacitySchema },
 ];
