@@ -1,5 +1,6 @@
 import type { Office } from '../config/office';
 import type { CardSpec } from '../services/deliveries/card-spec';
+import { capacityPostCards } from './capacity/posts';
 import { caseloadPostCards } from './caseload/posts';
 import { mdoPostCards } from './mdo/posts';
 import { monitoringPostCards } from './monitoring/posts';
@@ -22,6 +23,7 @@ const builders: Record<string, (data: never, ctx: RenderContext) => AdaptiveCard
   ...caseloadPostCards,
   ...monitoringPostCards,
   ...statusPostCards,
+  ...capacityPostCards,
 };
 
 /** Renders a queued post's card from its spec (at send time, in the delivery sender). */

@@ -1,3 +1,4 @@
+import { samples as capacity } from './capacity/samples';
 import { samples as caseload } from './caseload/samples';
 import { menuCard } from './menu';
 import { samples as mdo } from './mdo/samples';
@@ -23,4 +24,4 @@ const core: Record<string, AdaptiveCard> = {
 };
 
 /** Every card the bot can send, by feature, with sample data: validated in tests, rendered to PNG. */
-export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, status, mdo, caseload, monitoring };
+export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, status, mdo, caseload, monitoring, capacity };

@@ -1,0 +1,6 @@
+import signalTemplate from './templates/signal.json';
+import { renderTemplate } from '../render';
+import type { SignalCardData } from './views';
+
+/** Typed builders of the capacity cards over templates/*.json. */
+export const capacitySignalCard = (data: SignalCardData) => renderTemplate(signalTemplate, data);
