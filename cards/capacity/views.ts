@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { CAPACITY_MEASURES, type CapacityRule } from '../../config/capacity-rules';
 import type { Office } from '../../config/office';
 import { ringPresets } from '../../config/rings';
@@ -12,12 +13,7 @@ export const weeksInWords = (n: number) => `${WEEKS_IN_WORDS[n] ?? n} ${n === 1 
 export const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
 /** "week 3" from the Monday of an ISO week. */
-export function weekLabel(weekStart: string): string {
-  const day = new Date(`${weekStart}T12:00:00Z`);
-  const thursday = new Date(day.getTime() + 3 * 86_400_000);
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  return `week ${Math.ceil(((thursday.getTime() - yearStart) / 86_400_000 + 1) / 7)}`;
-}
+export const weekLabel = (weekStart: string): string => `week ${DateTime.fromISO(weekStart, { zone: 'utc' }).weekNumber}`;
 
 export const ruleText = (rule: CapacityRule): string =>
   `${CAPACITY_MEASURES[rule.measure].toLowerCase()} ${rule.direction === 'above' ? 'boven' : 'onder'} ${percent(rule.threshold)}`;

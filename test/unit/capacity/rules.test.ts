@@ -2,6 +2,7 @@ import { defaultOfficeInput, parseOffice } from '../../../config/office';
 import { allNormal, applyPreset, ringPresets, type TaskStatuses } from '../../../config/rings';
 import { dueSignals, officeWeeks, suggestPreset, type RingSituation } from '../../../services/capacity/rules';
 import type { DueSignal, TeamWeek } from '../../../services/capacity/types';
+import { weekLabel } from '../../../cards/capacity/views';
 
 const office = parseOffice(defaultOfficeInput);
 const model = office.rings;
@@ -113,5 +114,11 @@ describe('capacity signal rules (pure)', () => {
     // With only presets that would switch kern tasks off, nothing is suggested.
     const kernOff = [{ id: 'alles-uit', name: 'Alles uit', description: '', rings: { kern: 'niet' as const, ring1: 'niet' as const, ring2: 'niet' as const, ring3: 'niet' as const } }];
     expect(suggestPreset(model, allNormal(model), kernOff)).toBeUndefined();
+  });
+});
+
+describe('capacity card texts (pure)', () => {
+  it('names ISO weeks as the calendar does, also around the new year', () => {
+    expect(['2026-12-28', '2027-01-04', '2027-01-18', '2027-12-27'].map(weekLabel)).toEqual(['week 53', 'week 1', 'week 3', 'week 52']);
   });
 });
