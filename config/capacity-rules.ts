@@ -33,6 +33,15 @@ export const capacityRulesSchema = z
      * capacity suggests ending it; a change for another reason (budget) is left alone.
      */
     recoveryReasons: z.array(z.string()).default(['capaciteit', 'personeelsuitval']),
+    /** The half-yearly evaluation round with the staff (its lead time is monitoringRules.evaluationLeadWeeks). */
+    evaluation: z
+      .object({
+        /** Results (and each group's breakdown) are shown only for at least this many answers. */
+        minGroupSize: z.number().int().min(3).default(5),
+        /** One reminder to those who have not answered, this many days after the invitation. */
+        reminderAfterDays: z.number().int().min(1).default(7),
+      })
+      .default({ minGroupSize: 5, reminderAfterDays: 7 }),
     /** Snapshots are aggregates only; they are deleted after this many months. */
     retentionMonths: z.number().int().min(24).default(24),
   })
@@ -53,5 +62,6 @@ export const defaultCapacityRules: CapacityRules = {
   ],
   consecutiveWeeks: 3,
   recoveryReasons: ['capaciteit', 'personeelsuitval'],
+  evaluation: { minGroupSize: 5, reminderAfterDays: 7 },
   retentionMonths: 24,
 };

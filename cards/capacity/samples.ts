@@ -40,4 +40,6 @@ export const sampleRecovery = stored(
 export const samples: Record<string, AdaptiveCard> = {
   'capacity-signal': capacityPostCards['capacity.signal'](sampleSignal, ctx),
   'capacity-recovery': capacityPostCards['capacity.signal'](sampleRecovery, ctx),
+  'capacity-evaluation': capacityPostCards['capacity.evaluation']({ evaluationDate: '2027-03-15', reminder: false }, ctx),
+  'capacity-evaluation-reminder': capacityPostCards['capacity.evaluation']({ evaluationDate: '2027-03-15', reminder: true }, ctx),
 };

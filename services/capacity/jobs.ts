@@ -8,7 +8,7 @@ import { loadInForce } from '../status/current';
 import type { CapacityPost } from './posts';
 import { dueSignals, officeWeeks, type RingSituation } from './rules';
 import { teamWeeks } from './snapshot';
-import { insertSignal, insertSnapshots, purgeSnapshotsBefore, snapshotsBetween } from './store';
+import { insertSignal, insertSnapshots, purgeSnapshotsBefore, snapshotsBetween } from './store/signals';
 
 export interface CapacityRun {
   week: string;

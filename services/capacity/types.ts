@@ -50,3 +50,15 @@ export interface CapacitySignal extends DueSignal {
   consecutiveWeeks: number;
   createdAt: string;
 }
+
+/** One anonymous answer of the half-yearly evaluation round. */
+export interface EvaluationAnswer {
+  evaluationDate: string;
+  /** Regioteam id, 'beleid' or 'overig'. */
+  groupKey: string;
+  fundamentScore: number;
+  fundamentRemark?: string;
+  processesScore: number;
+  processesRemark?: string;
+  taskId?: string;
+}

@@ -1,6 +1,6 @@
 import { sampleSignal } from '../../cards/capacity/samples';
 import { PERMISSIONS, type Permission } from '../../services/authz';
-import { insertSignal } from '../../services/capacity/store';
+import { insertSignal } from '../../services/capacity/store/signals';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TeamChannel } from '../fixtures/activities';
 import { helpRequestForm, mdoForm, statusProposal } from '../fixtures/forms';
 import { users, type TestUser } from '../fixtures/people';

@@ -35,4 +35,29 @@ CREATE TABLE capacity_signals (
   created_at      timestamptz NOT NULL,
   UNIQUE (kind, rule_key, episode_start)
 );
+
+-- The half-yearly evaluation round: who was invited and whether they answered, never what.
+CREATE TABLE evaluation_invitations (
+  evaluation_date  date NOT NULL,
+  aad_object_id    text NOT NULL,
+  invited_on       date NOT NULL,
+  reminded_on      date,
+  answered         boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (evaluation_date, aad_object_id)
+);
+
+-- The answers, anonymous: no person, no time, and a random id, so nothing ties an answer to an
+-- invitation or to the moment someone clicked.
+CREATE TABLE evaluation_answers (
+  id                text PRIMARY KEY,
+  evaluation_date   date NOT NULL,
+  -- regioteam id, 'beleid' or 'overig': shown only for groups of at least the minimum size.
+  group_key         text NOT NULL,
+  fundament_score   integer NOT NULL CHECK (fundament_score BETWEEN 1 AND 5),
+  fundament_remark  text,
+  processes_score   integer NOT NULL CHECK (processes_score BETWEEN 1 AND 5),
+  processes_remark  text,
+  task_id           text
+);
+CREATE INDEX evaluation_answers_date ON evaluation_answers (evaluation_date);
 `;

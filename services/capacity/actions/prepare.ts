@@ -1,10 +1,10 @@
-import { audit } from '../audit/store';
-import { authorize } from '../authz';
-import type { ActingContext } from '../context';
-import { notFound } from '../errors';
-import { proposalDefaults } from '../status/actions/propose';
-import { getSignal } from './store';
-import type { CapacitySignal } from './types';
+import { audit } from '../../audit/store';
+import { authorize } from '../../authz';
+import type { ActingContext } from '../../context';
+import { notFound } from '../../errors';
+import { proposalDefaults } from '../../status/actions/propose';
+import { getSignal } from '../store/signals';
+import type { CapacitySignal } from '../types';
 
 /** What the proposal form is pre-filled with: the signal's evidence and the form's usual period. */
 export interface PreparedProposal {

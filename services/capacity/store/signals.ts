@@ -1,5 +1,5 @@
-import type { Queryable } from '../db';
-import type { CapacitySignal, DueSignal, TeamWeek } from './types';
+import type { Queryable } from '../../db';
+import type { CapacitySignal, DueSignal, TeamWeek } from '../types';
 
 /** All SQL of the capacity feature: the weekly snapshots and the signals. */
 
