@@ -8,7 +8,8 @@ import { loadInForce } from '../status/current';
 import type { CapacityPost } from './posts';
 import { dueSignals, officeWeeks, type RingSituation } from './rules';
 import { teamWeeks } from './snapshot';
-import { insertSignal, insertSnapshots, purgeSnapshotsBefore, snapshotsBetween } from './store/signals';
+import { insertSignal } from './store/signals';
+import { insertSnapshots, purgeSnapshotsBefore, snapshotsBetween } from './store/snapshots';
 
 export interface CapacityRun {
   week: string;

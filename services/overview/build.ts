@@ -29,6 +29,7 @@ export async function buildOverview(ctx: ActingContext, sources: OverviewSources
   // Up to and including this instant: a request made a moment ago is open too.
   const helpSummary = quiet(sources.helpRequests(db, { from: range.from, to: new Date(now.getTime() + 1) }));
   const mdoSummary = seesMdoFigures(actor) ? quiet(sources.mdo(db, range)) : undefined;
+  const capacitySummary = quiet(sources.capacity(db, office, period));
 
   const [status, monitoring, workload, helpRequests, mdo, evaluation] = await Promise.all([
     guarded(log, 'status', async () => ({ state: 'ok', data: statusView((await statusSummary).current, office) })),
@@ -38,7 +39,7 @@ export async function buildOverview(ctx: ActingContext, sources: OverviewSources
     guarded(log, 'mdo', async () => (mdoSummary ? { state: 'ok', data: mdoView(period, await mdoSummary) } : { state: 'forbidden', reason: MDO_FORBIDDEN })),
     guarded(log, 'evaluation', async () => {
       if (!seesEvaluation(actor) || !mdoSummary) return { state: 'forbidden', reason: EVALUATION_FORBIDDEN };
-      return { state: 'ok', data: await evaluationView(period, { status: statusSummary, help: helpSummary, mdo: mdoSummary, monitoring: monitoringSummary }, log) };
+      return { state: 'ok', data: await evaluationView(period, { status: statusSummary, help: helpSummary, mdo: mdoSummary, monitoring: monitoringSummary, capacity: capacitySummary }, office, log) };
     }),
   ]);
   return { generatedAt: now.toISOString(), actor: actorView(actor, office), status, monitoring, workload, helpRequests, mdo, evaluation };
