@@ -13,6 +13,8 @@ import type { EvaluationRow, EvaluationView, Period } from './types';
 
 export const EVALUATION_FORBIDDEN = 'De halfjaarlijkse evaluatie zien alleen het MT, beleidsmedewerkers en teamleiders.';
 
+export const CAPACITY_FORBIDDEN = 'De capaciteit per week zien alleen het MT, beleidsmedewerkers en teamleiders.';
+
 export const seesEvaluation = (actor: Actor): boolean => can(actor, 'evaluation.view');
 
 /** The features' summaries, already requested for the sections; the evaluation reuses them. */

@@ -17,7 +17,7 @@ export interface OverviewSources {
   helpRequests(q: Queryable, range: { from: Date; to: Date }): Promise<HelpRequestSummary>;
   monitoring(q: Queryable, office: Office, now: Date, zone: string): Promise<MonitoringSummary>;
   mdo(q: Queryable, period: { from: Date; to: Date }): Promise<MdoSummary>;
-  capacity(q: Queryable, office: Office, period: { from: string; to: string }): Promise<CapacitySummary>;
+  capacity(q: Queryable, office: Office, range: { from: string; to: string; trendFrom: string; trendTo: string }): Promise<CapacitySummary>;
 }
 
 export const defaultSources: OverviewSources = {

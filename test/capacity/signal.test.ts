@@ -1,8 +1,10 @@
 import type { ManualClock } from '../../services/clock';
-import { cardAction, teams, type TeamChannel } from '../fixtures/activities';
+import { cardAction, teams } from '../fixtures/activities';
 import { users, type TestUser } from '../fixtures/people';
 import type { Harness } from '../harness/harness';
 import { act, startOffice } from '../status/helpers';
+import { consulenten, monday, weekOfFigures } from './helpers';
+
 
 /**
  * A simulated quarter of weekly werkdruk figures through the real HTTP path and the weekly job:
@@ -11,9 +13,6 @@ import { act, startOffice } from '../status/helpers';
  */
 
 const text = (card: unknown) => JSON.stringify(card ?? {});
-/** Monday of week `n` of the quarter (2027-01-04 is a Monday), at 10:00 when the weekly job fires. */
-const monday = (n: number) => new Date(Date.parse('2027-01-04T10:00:00+01:00') + n * 7 * 86_400_000);
-const consulenten: Array<[TestUser, TeamChannel]> = [[users.consulent, teams.noord], [users.consulent2, teams.noord], [users.consulent3, teams.zuid], [users.consulent4, teams.zuid]];
 const mt = [users.mt, users.mt2, users.mt3];
 
 /** Every input of a card with its value, as Teams sends them when the card is submitted. */
@@ -31,16 +30,7 @@ describe('capacity: a quarter of figures becomes a signal to the MT, a proposal,
   let h: Harness;
   const signalCards = (user: TestUser, title: string) => h.personalCards(user).map(text).filter((c) => c.includes(`"text":"${title}"`));
 
-  /** Week n: every consulent enters their figures on the werkdruk card, then the weekly job runs. */
-  async function week(n: number, openCases: number) {
-    (h.clock as ManualClock).set(new Date(monday(n).getTime() - 3_600_000));
-    for (const [user, team] of consulenten) {
-      await act(h, 'caseload.figures', { openCases: String(openCases), complexCases: '3', newThisWeek: '2', absentDays: '0', isBuffer: 'false' }, { from: user, where: team });
-    }
-    (h.clock as ManualClock).set(monday(n));
-    await h.app.scheduler.fire('capacity.weekly', monday(n));
-    await h.app.sender.settle();
-  }
+  const week = (n: number, openCases: number) => weekOfFigures(h, n, openCases);
 
   beforeAll(async () => {
     h = await startOffice({});
