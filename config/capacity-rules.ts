@@ -65,3 +65,6 @@ export const defaultCapacityRules: CapacityRules = {
   evaluation: { minGroupSize: 5, reminderAfterDays: 7 },
   retentionMonths: 24,
 };
+
+/** The evaluation card's answer to "Welke taak zou jij anders indelen?" when no task should move. */
+export const NO_TASK_CHOICE = 'geen';

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { NO_TASK_CHOICE } from '../../config/capacity-rules';
 import type { Office } from '../../config/office';
 import { dutchDate } from '../../lib/dates';
 
@@ -19,6 +20,7 @@ export interface EvaluationCardData {
   processesQuestion: string;
   scale: Array<{ title: string; value: string }>;
   tasks: Array<{ title: string; value: string }>;
+  noTask: string;
   lastDay: string;
 }
 
@@ -32,7 +34,8 @@ export function evaluationCardView(data: { evaluationDate: string; reminder: boo
     fundamentQuestion: FUNDAMENT_QUESTION,
     processesQuestion: PROCESSES_QUESTION,
     scale: SCALE.map((title, i) => ({ title, value: String(i + 1) })),
-    tasks: [{ title: 'Geen: de indeling klopt', value: '' }, ...office.rings.tasks.map((t) => ({ title: `${t.name} (${ringName(t.ring)})`, value: t.id }))],
+    tasks: [{ title: 'Geen: de indeling klopt', value: NO_TASK_CHOICE }, ...office.rings.tasks.map((t) => ({ title: `${t.name} (${ringName(t.ring)})`, value: t.id }))],
+    noTask: NO_TASK_CHOICE,
     lastDay: dutchDate(DateTime.fromISO(data.evaluationDate).minus({ days: 1 }).toISODate()!),
   };
 }

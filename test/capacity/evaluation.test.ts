@@ -20,7 +20,7 @@ const staff = [users.consulent, users.consulent2, users.consulent3, users.consul
 const leaders = [users.mt, users.mt2, users.mt3, users.teamleiderNoord, users.teamleiderZuid];
 const at = (day: string) => new Date(`${day}T08:00:00+01:00`);
 const answer = (from: TestUser, data: Record<string, string>) =>
-  h.invoke(cardAction('capacity.evaluate', { evaluationDate: '2027-03-15', fundament: '4', processes: '3', fundamentRemark: '', processesRemark: '', task: '', ...data }, { from }));
+  h.invoke(cardAction('capacity.evaluate', { evaluationDate: '2027-03-15', fundament: '4', processes: '3', fundamentRemark: '', processesRemark: '', task: 'geen', ...data }, { from }));
 
 let h: Harness;
 

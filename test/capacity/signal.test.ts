@@ -1,4 +1,5 @@
 import type { ManualClock } from '../../services/clock';
+import { insertSnapshots } from '../../services/capacity/store/snapshots';
 import { cardAction, teams } from '../fixtures/activities';
 import { users, type TestUser } from '../fixtures/people';
 import type { Harness } from '../harness/harness';
@@ -40,7 +41,11 @@ describe('capacity: a quarter of figures becomes a signal to the MT, a proposal,
   });
 
   it('signals once per episode, opens the pre-filled proposal, publishes as before, and signals recovery', async () => {
+    // Snapshots are kept for two years: a week older than that goes at the next weekly run.
+    const old = (weekStart: string) => ({ regioteam: 'noord', weekStart, consulenten: 1, availableDays: 10, possibleDays: 10, openCases: 50, normCases: 60, newCases: 0, helpAsked: 0, helpUnanswered: 0, helpEscalated: 0, monitoringOverdue: 0 });
+    await insertSnapshots(h.db, [old('2024-12-23'), old('2025-01-06')], new Date('2025-01-06T10:00:00+01:00'));
     await week(0, 60);
+    expect((await h.db.query<{ w: string }>(`SELECT week_start::text AS w FROM capacity_snapshots WHERE week_start < '2026-01-01'`)).map((r) => r.w)).toEqual(['2025-01-06']);
     await week(1, 60);
     await week(2, 70); // 117 % of the norm: the episode starts
     await week(3, 70);

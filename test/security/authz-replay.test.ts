@@ -30,6 +30,7 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   'caseload.figures': 'saves the clicker\'s own caseload figures',
   'monitoring.list': 'lists the clicker\'s own open items',
   'mdo.advise': 'creates an advice owned by the clicker',
+  'capacity.evaluate': 'stores an answer against the clicker\'s own invitation only; someone not invited is refused in Dutch',
 };
 
 type Snapshot = () => Promise<unknown>;

@@ -1,3 +1,4 @@
+import { NO_TASK_CHOICE } from '../../../config/capacity-rules';
 import { isoDay, localDay } from '../../../lib/dates';
 import { audit } from '../../audit/store';
 import { officeZone, type ActingContext } from '../../context';
@@ -20,10 +21,11 @@ export interface EvaluationInput {
  */
 export async function answerEvaluation(ctx: ActingContext, input: EvaluationInput): Promise<{ evaluationDate: string }> {
   const office = ctx.config.office;
+  const task = input.task === NO_TASK_CHOICE ? undefined : input.task;
   const today = isoDay(localDay(ctx.clock.now(), officeZone(ctx)));
   if (!office.evaluationDates.includes(input.evaluationDate)) throw notFound('Deze evaluatieronde bestaat niet (meer).');
   if (today >= input.evaluationDate) throw conflict('Deze evaluatie is al besproken; antwoorden kan niet meer.');
-  if (input.task && !office.rings.tasks.some((t) => t.id === input.task)) throw validationError('Welke taak zou jij anders indelen: kies een taak uit de lijst.');
+  if (task && !office.rings.tasks.some((t) => t.id === task)) throw validationError('Welke taak zou jij anders indelen: kies een taak uit de lijst.');
   const aad = ctx.actor.aadObjectId;
   await ctx.db.transaction(async (tx) => {
     const invited = await invitation(tx, input.evaluationDate, aad);
@@ -36,7 +38,7 @@ export async function answerEvaluation(ctx: ActingContext, input: EvaluationInpu
       processesScore: input.processes,
       ...(input.fundamentRemark ? { fundamentRemark: input.fundamentRemark } : {}),
       ...(input.processesRemark ? { processesRemark: input.processesRemark } : {}),
-      ...(input.task ? { taskId: input.task } : {}),
+      ...(task ? { taskId: task } : {}),
     });
     if (!stored) throw conflict('Je hebt al geantwoord. Dank je wel!');
     // Anonymous: the entry records that the round got an answer, not whose.

@@ -43,6 +43,11 @@ describe('capacity signal rules (pure)', () => {
     expect(rules.rules.map((r) => [r.measure, r.direction, r.threshold])).toEqual([['openCasesOfNorm', 'above', 1.1], ['availableCapacity', 'below', 0.85]]);
   });
 
+  it('refuses a bad rule in the office file with one English line naming it', () => {
+    const bad = { ...defaultOfficeInput, capacity: { rules: [{ id: 'open-boven-norm', measure: 'openCasesOfNorm', direction: 'above', threshold: -1 }] } };
+    expect(() => parseOffice(bad)).toThrow(/capacity\.rules\.0\.threshold/);
+  });
+
   it('a three-week episode fires once, in its third week, with those weeks as evidence and ring 3 as the suggestion', () => {
     const signals = replay([[1], [1.15], [1.2], [1.18], [1.25], [1.3], [1.2]]);
     expect(signals).toHaveLength(1);
