@@ -1,6 +1,7 @@
 import type { Office } from '../config/office';
 import type { CardSpec } from '../services/deliveries/card-spec';
 import { absencePostCards } from './absence/posts';
+import { capacityPostCards } from './capacity/posts';
 import { caseloadPostCards } from './caseload/posts';
 import { mdoPostCards } from './mdo/posts';
 import { monitoringPostCards } from './monitoring/posts';
@@ -24,6 +25,7 @@ const builders: Record<string, (data: never, ctx: RenderContext) => AdaptiveCard
   ...monitoringPostCards,
   ...statusPostCards,
   ...absencePostCards,
+  ...capacityPostCards,
 };
 
 /** Renders a queued post's card from its spec (at send time, in the delivery sender). */

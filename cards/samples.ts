@@ -1,4 +1,5 @@
 import { samples as absence } from './absence/samples';
+import { samples as capacity } from './capacity/samples';
 import { samples as caseload } from './caseload/samples';
 import { menuCard } from './menu';
 import { samples as mdo } from './mdo/samples';
@@ -28,4 +29,4 @@ const core: Record<string, AdaptiveCard> = {
 };
 
 /** Every card the bot can send, by feature, with sample data: validated in tests, rendered to PNG. */
-export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, tasks, status, mdo, caseload, monitoring, absence };
+export const allSampleCards: Record<string, Record<string, AdaptiveCard>> = { core, tasks, status, mdo, caseload, monitoring, absence, capacity };

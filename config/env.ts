@@ -67,6 +67,8 @@ export const envSchema = z
     WENDBAAR_FOUR_EYES: boolFlag,
     WENDBAAR_DAILY_CRON: cronExpression.default('0 8 * * 1-5'),
     WENDBAAR_WEEKSTART_CRON: cronExpression.default('30 8 * * 1'),
+    /** The weekly capacity snapshot, after the weekstart (its figures are the ones the weekstart showed). */
+    WENDBAAR_CAPACITY_CRON: cronExpression.default('0 10 * * 1'),
     /** A help request without an accepted offer goes to the teamleider after this many working days… */
     WENDBAAR_CASELOAD_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(1),
     /** …or, with urgency "vandaag", after this many hours. */

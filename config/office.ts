@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { capacityRulesSchema, defaultCapacityRules } from './capacity-rules';
 import { ConfigError } from './env';
 import { defaultMdoCatalogue, mdoCatalogueSchema } from './mdo-catalogue';
 import { defaultMonitoringRules, monitoringRulesSchema } from './monitoring-rules';
@@ -39,6 +40,8 @@ export const officeSchema = z.object({
   rings: ringModelSchema.default(defaultRingModel),
   mdoCatalogue: mdoCatalogueSchema.default(defaultMdoCatalogue),
   monitoringRules: monitoringRulesSchema.default(defaultMonitoringRules),
+  /** When the weekly capacity snapshots become a signal to the MT. */
+  capacity: capacityRulesSchema.default(defaultCapacityRules),
   /** Words the personal-data screen uses (health terms, birth words, places, organisations). */
   privacy: privacyVocabularySchema.default(defaultPrivacyVocabulary),
 });

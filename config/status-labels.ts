@@ -6,6 +6,7 @@ export const REASON_CATEGORIES = {
   personeelsuitval: 'Personeelsuitval',
   'financiele-beperking': 'Financiële beperking',
   'piek-in-meldingen': 'Piek in meldingen',
+  capaciteit: 'Capaciteit',
   anders: 'Anders',
 } as const;
 export type ReasonCategory = keyof typeof REASON_CATEGORIES;

@@ -1,15 +1,20 @@
 import { dutchLongDate } from '../../lib/dates';
 import { can, type Actor } from '../authz';
+import type { Office } from '../../config/office';
+import type { CapacitySummary } from '../capacity/summary';
 import type { HelpRequestSummary } from '../caseload/types';
 import type { Logger } from '../logger';
 import type { MdoSummary } from '../mdo/store';
 import type { MonitoringSummary } from '../monitoring/summary';
 import type { StatusSummary } from '../status/summary';
 import { logUnavailable } from './guard';
+import { capacityEvaluationRows } from './sections/capacity';
 import { mdoOutcomes } from './sections/mdo';
 import type { EvaluationRow, EvaluationView, Period } from './types';
 
 export const EVALUATION_FORBIDDEN = 'De halfjaarlijkse evaluatie zien alleen het MT, beleidsmedewerkers en teamleiders.';
+
+export const CAPACITY_FORBIDDEN = 'De capaciteit per week zien alleen het MT, beleidsmedewerkers en teamleiders.';
 
 export const seesEvaluation = (actor: Actor): boolean => can(actor, 'evaluation.view');
 
@@ -19,6 +24,7 @@ export interface EvaluationFigures {
   help: Promise<HelpRequestSummary>;
   mdo: Promise<MdoSummary>;
   monitoring: Promise<MonitoringSummary>;
+  capacity: Promise<CapacitySummary>;
 }
 
 function statusRows(summary: StatusSummary, { from, to }: Period): EvaluationRow[] {
@@ -55,7 +61,7 @@ const monitoringRows = (m: MonitoringSummary): EvaluationRow[] => [
 ];
 
 /** The half-yearly evaluation's figures, part by part; a part whose figures fail is listed as missing. */
-export async function evaluationView(period: Period, figures: EvaluationFigures, log: Logger): Promise<EvaluationView> {
+export async function evaluationView(period: Period, figures: EvaluationFigures, office: Office, log: Logger): Promise<EvaluationView> {
   const rows: EvaluationRow[] = [];
   const missing: string[] = [];
   const part = async <T>(name: string, figure: Promise<T>, toRows: (summary: T) => EvaluationRow[]) => {
@@ -70,5 +76,6 @@ export async function evaluationView(period: Period, figures: EvaluationFigures,
   await part('Ondersteuningsvragen', figures.help, helpRows);
   await part('MDO-besluiten', figures.mdo, mdoRows);
   await part('Monitoring', figures.monitoring, monitoringRows);
+  await part('Capaciteit en evaluatie door medewerkers', figures.capacity, (c) => capacityEvaluationRows(c, office));
   return { period, rows, missing };
 }

@@ -1,4 +1,5 @@
 import type { Office } from '../../config/office';
+import { capacitySummary, type CapacitySummary } from '../capacity/summary';
 import { helpRequestSummary, workloadSummary } from '../caseload/store/workload';
 import type { HelpRequestSummary, WorkloadRow } from '../caseload/types';
 import type { Queryable } from '../db';
@@ -16,6 +17,7 @@ export interface OverviewSources {
   helpRequests(q: Queryable, range: { from: Date; to: Date }): Promise<HelpRequestSummary>;
   monitoring(q: Queryable, office: Office, now: Date, zone: string): Promise<MonitoringSummary>;
   mdo(q: Queryable, period: { from: Date; to: Date }): Promise<MdoSummary>;
+  capacity(q: Queryable, office: Office, range: { from: string; to: string; trendFrom: string; trendTo: string }): Promise<CapacitySummary>;
 }
 
 export const defaultSources: OverviewSources = {
@@ -24,4 +26,5 @@ export const defaultSources: OverviewSources = {
   helpRequests: helpRequestSummary,
   monitoring: monitoringSummary,
   mdo: mdoSummary,
+  capacity: capacitySummary,
 };

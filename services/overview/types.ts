@@ -62,6 +62,22 @@ export interface EvaluationView {
   missing: string[];
 }
 
+/** One measure of a team's weekly capacity snapshots, as a small chart. */
+export interface TrendMeasure {
+  id: string;
+  label: string;
+  unit: '%' | '';
+  /** The signal rule's threshold on this measure, in the same unit. */
+  threshold?: number;
+  /** Oldest first; value null when nobody in the team had figures that week. */
+  points: Array<{ weekStart: string; label: string; value: number | null; beyond: boolean }>;
+}
+
+export interface CapacityTrendsView {
+  consecutiveWeeks: number;
+  teams: Array<{ regioteam: string; name: string; measures: TrendMeasure[] }>;
+}
+
 export interface ActorView {
   name: string;
   roleLabel: string;
@@ -77,4 +93,5 @@ export interface OverviewView {
   helpRequests: Section<HelpRequestsView>;
   mdo: Section<MdoView>;
   evaluation: Section<EvaluationView>;
+  capacity: Section<CapacityTrendsView>;
 }

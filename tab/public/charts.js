@@ -29,3 +29,38 @@ export function bars(items, max, options) {
   return list;
 }
 
+
+/**
+ * A small weekly trend: one column per week, oldest left, with the signal threshold as a line.
+ * points: [{label, value|null, beyond}]; options: {label, unit, threshold}.
+ */
+export function trend(points, options) {
+  const unit = options.unit ? ' ' + options.unit : '';
+  const values = points.map((p) => p.value).filter((v) => v !== null);
+  const max = Math.max(1, options.threshold ? options.threshold * 1.2 : 0, ...values);
+  const columns = el('ol', { className: 'trend-columns', 'aria-label': options.label + ' per week' });
+  points.forEach((point) => {
+    const text = point.label + ': ' + (point.value === null ? 'geen cijfers' : point.value + unit) + (point.beyond ? ' (voorbij de drempel)' : '');
+    const column = el('span', { className: point.beyond ? 'trend-col beyond' : 'trend-col', 'aria-hidden': 'true' });
+    column.style.height = (point.value === null ? 0 : Math.max(2, (point.value / max) * 100)) + '%';
+    columns.appendChild(el('li', { title: text }, [column, el('span', { className: 'sr-only', text })]));
+  });
+  if (options.threshold) {
+    const line = el('span', { className: 'trend-threshold', 'aria-hidden': 'true' });
+    line.style.bottom = (options.threshold / max) * 100 + '%';
+    columns.appendChild(line);
+  }
+  const last = points.length ? points[points.length - 1] : null;
+  return el('figure', { className: 'trend' }, [
+    el('figcaption', {}, [
+      el('span', { className: 'trend-title', text: options.label }),
+      el('span', { className: 'trend-last', text: last && last.value !== null ? last.value + unit : '—' }),
+    ]),
+    columns,
+    el('div', { className: 'trend-axis muted' }, [
+      el('span', { text: points.length ? points[0].label : '' }),
+      el('span', { text: options.threshold ? 'drempel ' + options.threshold + unit : '' }),
+      el('span', { text: last ? last.label : '' }),
+    ]),
+  ]);
+}

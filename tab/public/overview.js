@@ -1,5 +1,6 @@
 // Loads /api/overview and draws every section, or says why there is nothing to see.
 import { api } from './api.js';
+import { renderCapacity } from './capacity.js';
 import { $, notice } from './dom.js';
 import { renderEvaluation } from './evaluation.js';
 import { renderHelp, renderMdo, renderMonitoring, renderStatus, renderUnavailable, renderWorkload } from './sections.js';
@@ -10,6 +11,7 @@ const RENDERERS = {
   workload: ['sectie-werkdruk', renderWorkload],
   helpRequests: ['sectie-hulp', renderHelp],
   mdo: ['sectie-mdo', renderMdo],
+  capacity: ['sectie-capaciteit', renderCapacity],
   evaluation: ['sectie-evaluatie', renderEvaluation],
 };
 

@@ -1,4 +1,6 @@
+import { sampleSignal } from '../../cards/capacity/samples';
 import { PERMISSIONS, type Permission } from '../../services/authz';
+import { insertSignal } from '../../services/capacity/store/signals';
 import { botInstalled, cardAction, channelMessage, personalMessage, teams, type TeamChannel } from '../fixtures/activities';
 import { helpRequestForm, mdoForm, statusProposal } from '../fixtures/forms';
 import { users, type TestUser } from '../fixtures/people';
@@ -32,6 +34,7 @@ const OPEN_TO_EVERYONE: Record<string, string> = {
   'absence.list': 'lists only the absences the clicker may record: their own, their team\'s (teamleider) or everyone\'s (MT)',
   'taken.list': 'lists what waits for the clicker, read with their own identity and regioteam',
   'taken.group': 'one group of the clicker\'s own list',
+  'capacity.evaluate': 'stores an answer against the clicker\'s own invitation only; someone not invited is refused in Dutch',
 };
 
 type Snapshot = () => Promise<unknown>;
@@ -125,6 +128,10 @@ describe('authorisation: replayed card payloads', () => {
   const tomorrow = () => new Date(h.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
   const absenceOf = (person: TestUser, standIn: TestUser) => ({ person: person.aadObjectId, kind: 'ziek', startsOn: tomorrow(), endsOn: '', standIn: standIn.aadObjectId });
 
+  // Capacity signals are made by the weekly job, not by a click: stored as the job stores them.
+  const capacityState: Snapshot = () => rows(`SELECT * FROM capacity_signals ORDER BY id`);
+  const signalled = async () => (await insertSignal(h.db, sampleSignal, sampleSignal.firedWeek, 3, new Date()))!.id;
+
   // --- the table: verb | who may | who replays | setup ------------------------------------------
   const mtOnly = [users.consulent, users.teamleiderNoord];
   const ownerOnly = [users.consulent2, users.consulent3, users.teamleiderNoord];
@@ -150,6 +157,7 @@ describe('authorisation: replayed card payloads', () => {
     { verb: 'status.extend', permission: 'status.decide', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await published(), newEndDate: '2027-05-01' }) },
     { verb: 'status.endNow', permission: 'status.decide', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await published() }) },
     { verb: 'status.lapse', permission: 'status.decide', mayDo: users.mt, replayedBy: mtOnly, writes: true, state: statusState, setup: async () => ({ changeId: await published() }) },
+    { verb: 'capacity.prepare', permission: 'status.propose', mayDo: users.mt, replayedBy: mtOnly, writes: false, state: capacityState, setup: async () => ({ signalId: await signalled() }) },
 
     // Help is organised within the regioteam: colleagues of another team may not offer or look.
     { verb: 'caseload.offer', permission: 'caseload.help', mayDo: users.consulent2, replayedBy: otherTeam, writes: true, state: caseloadState, where: teams.noord, setup: async () => ({ requestId: await asked(), amount: '1' }) },

@@ -7,6 +7,7 @@ import { absenceSchema } from './006_absence';
 import { statusAudienceSchema } from './007_status_audience';
 import { teamGroupSchema } from './008_team_group';
 import { mdoCancelSchema } from './009_mdo_cancel';
+import { capacitySchema } from './010_capacity';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   { version: 7, name: 'status_audience', sql: statusAudienceSchema },
   { version: 8, name: 'team_group', sql: teamGroupSchema },
   { version: 9, name: 'mdo_cancel', sql: mdoCancelSchema },
+  { version: 10, name: 'capacity', sql: capacitySchema },
 ];
