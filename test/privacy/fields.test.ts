@@ -24,6 +24,8 @@ const EXEMPT: Record<string, Record<string, string>> = {
   'caseload.figures': { regioteam: 'one of the configured regioteams' },
   'mdo.advise': { caseRefs: CASE_REFERENCES },
   'mdo.decide': { outcome: 'one of the MDO outcomes' },
+  'mdo.change': { outcome: 'one of the MDO outcomes (anything else is refused)' },
+  'capacity.evaluate': { task: "one of the ring model's task ids or 'geen' (anything else is refused)" },
   'monitoring.create': {
     kind: 'one of the configured monitoring kinds', owner: "a colleague's Entra id from the card's choices",
     regioteam: 'one of the configured regioteams', caseReference: CASE_REFERENCES,

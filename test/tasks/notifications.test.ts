@@ -52,7 +52,7 @@ describe('actionable notifications', () => {
     await h.app.sender.settle();
     const channel = channelCard(h, teams.noord, new RegExp(`H-${id}`))!;
     expect({ op: channel.op, activityId: channel.activityId }).toEqual({ op: 'update', activityId: post.sent_activity_id });
-    expect(JSON.stringify(channel.card)).toContain('Toegewezen');
+    expect(JSON.stringify(channel.card)).toContain('Deels toegewezen — nog 1 casus open');
     // Daan's "accepted" notice links to the same post.
     expect(linkOf(noticeOf(users.consulent2, 'heeft je aanbod geaccepteerd')!).pathname).toBe(link.pathname);
     // Accepting again from the old notice says what happened instead of failing.

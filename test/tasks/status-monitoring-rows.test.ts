@@ -72,7 +72,7 @@ describe('taken: statusaanpassingen and monitoring', () => {
     await h.app.sender.settle();
     const readCard = channelCard(h, teams.noord, /Gelezen/)!;
     expect(readCard.op).toBe('update');
-    expect(JSON.stringify(readCard.card)).toContain('1 van 4 collega’s hebben dit gelezen');
+    expect(JSON.stringify(readCard.card)).toContain("1 van de 6 collega's heeft het gelezen");
     // Daan still has it; reading it on the channel card takes it off his list too.
     const daanBefore = await taken(h, users.consulent2);
     expect(readList(daanBefore).rows).toHaveLength(1);
