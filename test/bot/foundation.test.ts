@@ -12,7 +12,11 @@ describe('foundation: install, menu, linking', () => {
   afterAll(async () => {
     await h.close();
   });
-  beforeEach(() => h.connector.reset());
+  // Posts queued by the previous test are delivered before the slate is cleaned.
+  beforeEach(async () => {
+    await h.app.sender.settle();
+    h.connector.reset();
+  });
 
   it('stores the team on install and posts a Dutch welcome card in its General channel', async () => {
     const { status } = await h.send(botInstalled(teams.noord));

@@ -52,7 +52,11 @@ describe('caseload: help requests in the regioteam channel', () => {
   afterAll(async () => {
     await h.close();
   });
-  beforeEach(() => h.connector.reset());
+  // Posts queued by the previous test are delivered before the slate is cleaned.
+  beforeEach(async () => {
+    await h.app.sender.settle();
+    h.connector.reset();
+  });
 
   it('posts a request in the team channel, takes two offers, accepts one and closes, all on one card updated in place', async () => {
     const form = await h.send(personalMessage('ondersteuning', { from: users.consulent }));

@@ -22,7 +22,12 @@ describe('what users are told: free text, help state, missing figures, monitorin
   afterAll(async () => {
     await h.close();
   });
-  beforeEach(() => h.connector.reset());
+  // Notices queued by the previous test (an accepted offer tells the helper) are delivered before
+  // the slate is cleaned, so they never arrive in the middle of the next test.
+  beforeEach(async () => {
+    await h.app.sender.settle();
+    h.connector.reset();
+  });
 
   const personalReplies = () => h.cards();
 

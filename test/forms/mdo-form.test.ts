@@ -26,7 +26,11 @@ describe('the MDO form asks less and the decision reads well', () => {
   afterAll(async () => {
     await h.close();
   });
-  beforeEach(() => h.connector.reset());
+  // Posts queued by the previous test are delivered before the slate is cleaned.
+  beforeEach(async () => {
+    await h.app.sender.settle();
+    h.connector.reset();
+  });
 
   it('shows every choice of two or three options as radio buttons (expanded), the catalogue as a list', async () => {
     await h.send(personalMessage('mdo', { from: users.consulent }));

@@ -27,7 +27,11 @@ describe('MDO participation decisions through Teams', () => {
   afterAll(async () => {
     await h.close();
   });
-  beforeEach(() => h.connector.reset());
+  // Posts queued by the previous test are delivered before the slate is cleaned.
+  beforeEach(async () => {
+    await h.app.sender.settle();
+    h.connector.reset();
+  });
 
   it('start → advice → override with a reason → message for the organiser, all stored and audited', async () => {
     await h.send(personalMessage('mdo', { from: users.consulent }));
