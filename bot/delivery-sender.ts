@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from 'botbuilder';
 import { isTransientInfrastructureError } from '../services/errors';
-import { DEFAULT_RETRY_POLICY, Postpone, decide, type Decision, type RetryPolicy } from '../services/deliveries/policy';
+import { DEFAULT_RETRY_POLICY, decide, type Decision, type RetryPolicy } from '../services/deliveries/policy';
 import { claimDue, countByStatus, groupByTarget, markFailed, markSent, markSuperseded, queueStats, release, reschedule, type ClaimedDelivery } from '../services/deliveries/store';
 import { RateLimiter, TEAMS_LIMITS, type RateLimits } from '../services/deliveries/rate-limit';
-import { onBehalfLineOfPost, routePersonalDelivery } from '../services/absence/route';
-import type { OnBehalfLine } from '../services/absence/types';
-import { conversationReference, markTargetGone, personalReference, updateTarget } from '../services/deliveries/targets';
+import { markTargetGone } from '../services/deliveries/targets';
 import type { AppDeps } from './app-deps';
-import { createBotConnector } from './connector';
-import { withRenderedCard } from './post-card';
+import { createSendOne, type SendOutcome } from './delivery-send-one';
 
 export interface DeliverySender {
   /** Works the queue until nothing is due; resolves with the number of deliveries handled. */
@@ -71,53 +68,13 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
   const owner = options.owner ?? `sender-${randomUUID().slice(0, 8)}`;
   const random = options.random ?? Math.random;
   const limiter = new RateLimiter(options.limits ?? TEAMS_LIMITS);
-  const connector = createBotConnector(adapter, { appId: deps.config.env.MicrosoftAppId, sendTimeoutMs: settings.sendTimeoutMs });
+  const deliver = createSendOne(deps, adapter, { sendTimeoutMs: settings.sendTimeoutMs, limiter });
   const { db, metrics, log } = deps;
-  const routing = { roles: deps.roles, zone: deps.config.env.WENDBAAR_TIME_ZONE };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
   let halting = false;
   let again = false;
-
-  /** Waits for a rate-limit token for `key`, unless that would outlive the lease. */
-  async function gate(key: string, deadline: number): Promise<void> {
-    for (;;) {
-      if (Date.now() + settings.sendTimeoutMs > deadline) throw new Postpone('lease nearly over', 0);
-      const wait = limiter.tryTake(key);
-      if (wait === 0) return;
-      await sleep(Math.min(wait, 250));
-    }
-  }
-
-  type Outcome = { activityId?: string; conversationId: string } | { supersededBy: string };
-
-  const render = (d: ClaimedDelivery, onBehalfOf?: OnBehalfLine) =>
-    withRenderedCard(d.payload, { office: deps.config.office, zone: deps.config.env.WENDBAAR_TIME_ZONE }, onBehalfOf);
-
-  async function deliver(d: ClaimedDelivery, deadline: number): Promise<Outcome> {
-    if (d.kind === 'update') {
-      const target = await updateTarget(db, d);
-      if ('supersededBy' in target) return target;
-      const payload = render(d, await onBehalfLineOfPost(db, d.target_key ?? ''));
-      await gate(target.conversationId, deadline);
-      await connector.update(target.reference, target.conversationId, target.activityId, payload);
-      return { activityId: target.activityId, conversationId: target.conversationId };
-    }
-    // A personal post for someone who is away goes to their stand-in, marked "namens".
-    const route = d.kind === 'personal' ? await routePersonalDelivery(db, routing, d, deps.clock.now()) : undefined;
-    const payload = render(d, route?.onBehalfOf);
-    const reference = route
-      ? await personalReference(db, route.recipientAad, async (template, member, tenantId) => {
-          await gate(`personal:${route.recipientAad}`, deadline);
-          return connector.openPersonalChat(template, member, tenantId);
-        }, deps.config.env.MicrosoftAppTenantId)
-      : await conversationReference(db, d.conversation_id ?? '');
-    const conversationId = reference.conversation?.id ?? d.conversation_id ?? '';
-    await gate(conversationId, deadline);
-    const { activityId } = await connector.send(reference, conversationId, payload);
-    return { activityId, conversationId };
-  }
 
   /**
    * Writes what happened to a claimed row. A database that is away is waited for (until the lease
@@ -145,7 +102,7 @@ export function createDeliverySender(deps: AppDeps, adapter: CloudAdapter, owner
 
   /** Sends one claimed delivery; resolves false when it is still pending (a later one of its target must wait). */
   async function handle(d: ClaimedDelivery, deadline: number, leaseEnd: number): Promise<boolean> {
-    let outcome: Outcome;
+    let outcome: SendOutcome;
     try {
       outcome = await deliver(d, deadline);
     } catch (error) {
