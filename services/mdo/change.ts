@@ -3,13 +3,14 @@ import { namens } from '../absence/acting';
 import type { OnBehalfOf } from '../absence/types';
 import { audit } from '../audit/store';
 import { officeZone, type ActingContext } from '../context';
+import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
 import { withdrawQueued } from '../deliveries/store';
 import { conflict, validationError } from '../errors';
 import { loadOwnMdo } from './actions';
 import { reminderSpec } from './posts';
 import { hoursSavedFor, reminderTime } from './rules';
-import { changeDecision, getMdoDecision, markCancelled, type MdoDecisionRow } from './store';
+import { changeDecision, markCancelled, type MdoDecisionRow } from './store';
 
 /**
  * After the decision: open it again, change it with a reason, or cancel the MDO. The owner, or
@@ -25,7 +26,7 @@ export async function openMdo(ctx: ActingContext, id: number): Promise<MdoDecisi
   return row;
 }
 
-async function lockedOwn(ctx: ActingContext, tx: Parameters<typeof getMdoDecision>[0], id: number): Promise<{ row: MdoDecisionRow; behalf?: OnBehalfOf }> {
+async function lockedOwn(ctx: ActingContext, tx: Queryable, id: number): Promise<{ row: MdoDecisionRow; behalf?: OnBehalfOf }> {
   const own = await loadOwnMdo(ctx, tx, id, true);
   if (own.row.status === 'cancelled') throw conflict('Dit MDO is al geannuleerd; er is niets gewijzigd.');
   return own;

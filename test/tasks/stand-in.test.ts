@@ -1,4 +1,4 @@
-import { ManualClock } from '../../services/clock';
+import type { ManualClock } from '../../services/clock';
 import { createItem } from '../../services/monitoring/actions/start';
 import { cardAction, personalMessage, teams } from '../fixtures/activities';
 import { helpRequestForm, mdoForm } from '../fixtures/forms';
