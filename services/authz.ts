@@ -50,7 +50,10 @@ export function resolveActor(
 interface Resource {
   regioteam?: string;
   ownerAad?: string;
-  /** Who receives the owner's personal posts today because the owner is away (services/absence). */
+  /**
+   * The actor, when they receive the owner's personal posts now because the owner is away: set only
+   * by `ownerResource` in services/absence/acting.ts, the one place that decides it.
+   */
   standInAad?: string;
 }
 
@@ -78,12 +81,20 @@ export const PERMISSIONS = {
     whoCan: 'collega\'s van dat regioteam, de teamleider of het MT',
   },
   'request.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de aanvrager' },
+  // Offers on an absent requester's request wait for whoever stands in; withdrawing or closing it stays the requester's.
+  'request.accept': {
+    allowed: (a, r) => a.aadObjectId === r.ownerAad || standsIn(a, r),
+    whoCan: 'de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt',
+  },
   'monitoring.startForOthers': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
   'monitoring.owner': {
     allowed: (a, r) => a.aadObjectId === r.ownerAad || standsIn(a, r) || isMt(a) || leadsTeam(a, r),
     whoCan: 'de eigenaar van het item, de teamleider of het MT',
   },
-  'mdo.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de consulent die dit besluit maakt' },
+  'mdo.owner': {
+    allowed: (a, r) => a.aadObjectId === r.ownerAad || standsIn(a, r),
+    whoCan: 'de consulent die dit besluit maakt of, zolang die afwezig is, wie deze consulent vervangt',
+  },
   'mdo.overview': { allowed: (a) => isMt(a) || isTeamleider(a), whoCan: 'teamleiders en het MT' },
   'evaluation.view': { allowed: (a) => isMt(a) || a.isBeleid || isTeamleider(a), whoCan: 'het MT, beleidsmedewerkers en teamleiders' },
   'absence.manage': {

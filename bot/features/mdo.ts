@@ -28,7 +28,7 @@ const formContext = (scope: TurnScope) => ({ catalogue: scope.config.office.mdoC
 async function overrideReply(scope: TurnScope, values: FormValues, problems: FormProblem[]): Promise<Reply> {
   const id = Number(values.id);
   if (!Number.isSafeInteger(id) || id <= 0) throw problemsError(problems);
-  const row = await loadOwnMdo(scope.db, scope.actor, id);
+  const { row } = await loadOwnMdo(scope, scope.db, id);
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
   const keep = { override: { outcome: text('outcome'), reason: text('reason') }, reminder: values.reminder === true || values.reminder === 'true' };
   return { card: mdoAdviceCard(adviceCardData(row, scope.config.office, officeZone(scope), { ...keep, problems, overrideOpen: values.choice === 'override' })) };

@@ -16,6 +16,11 @@ const ACTION: Record<string, string> = {
   'monitoring.handover': 'overgedragen',
   'monitoring.escalate': 'geëscaleerd naar de teamleider',
   'monitoring.meeting': 'overleg vastgelegd',
+  'caseload.accept': 'hulpaanbod geaccepteerd',
+  'mdo.decide': 'besluit vastgelegd',
+  'mdo.readvise': 'advies bijgewerkt',
+  'mdo.change': 'besluit gewijzigd',
+  'mdo.cancel': 'geannuleerd',
 };
 
 const period = (startsOn: string, endsOn: string | null, zone: string) =>

@@ -3,7 +3,7 @@ import { meetingName } from '../../config/mdo-catalogue';
 import { OUTCOME_LABEL, type MdoOutcome } from '../../config/mdo-labels';
 import { findKind } from '../../config/monitoring-rules';
 import { dutchDate } from '../../lib/dates';
-import type { TaskRow, TaskRowKind } from '../../services/tasks/types';
+import type { ForOwner, TaskRow, TaskRowKind } from '../../services/tasks/types';
 import type { RenderContext } from '../registry';
 import { dutchWhen } from '../mdo/views';
 import { KIND_TITLE } from '../status/labels';
@@ -26,6 +26,16 @@ export interface RowView {
 
 const act = (title: string, verb: string, data: Record<string, unknown>, style: RowButton['style'] = 'default'): RowButton => ({ title, verb, data, style, acts: true });
 const open = (title: string, verb: string, data: Record<string, unknown>): RowButton => ({ title, verb, data, style: 'default', acts: false });
+
+/**
+ * A colleague's item in the 'namens' group: the owner's name first, and why it reaches the reader
+ * (the same words as the "namens" line on a notice that reached a stand-in).
+ */
+export function onBehalfRow(view: RowView, owner: ForOwner, zone: string): RowView {
+  const until = owner.until ? ` tot en met ${dutchDate(owner.until, zone)}` : '';
+  const why = owner.via === 'teamleider' ? `${owner.ownerName} is afwezig${until}; geen vervanger beschikbaar, dus jij als teamleider` : `${owner.ownerName} is afwezig${until}; jij vervangt`;
+  return { ...view, text: `**Namens ${owner.ownerName}** · ${view.text}`, detail: [view.detail, why].filter(Boolean).join(' · ') };
+}
 
 type Renderers = { [K in TaskRowKind]: (row: Extract<TaskRow, { kind: K }>, ctx: RenderContext, today: string) => RowView };
 
@@ -51,8 +61,8 @@ export const ROWS: Renderers = {
     buttons: [open('Besluit openen', 'status.decision', { changeId: r.changeId })],
   }),
   'caseload.offerToAccept': (r) => ({
-    text: `**${r.helperName || 'Een collega'} biedt hulp aan** bij je hulpvraag H-${r.requestId}`,
-    detail: `${casussen(r.caseCount)} · wacht op jouw akkoord`,
+    text: `**${r.helperName || 'Een collega'} biedt hulp aan** bij ${r.forOwner ? '' : 'je '}hulpvraag H-${r.requestId}`,
+    detail: `${casussen(r.caseCount)} · wacht op ${r.forOwner ? 'akkoord' : 'jouw akkoord'}`,
     buttons: [act('Accepteren', 'caseload.accept', { requestId: r.requestId, offerId: r.offerId }, 'positive'), open('Hulpvraag bekijken', 'caseload.refresh', { requestId: r.requestId })],
   }),
   'caseload.ownRequest': (r) => ({
@@ -96,7 +106,7 @@ export const ROWS: Renderers = {
     const due = r.dueOn ? `termijn ${r.overdue ? 'verlopen op' : 'op'} ${dutchDate(r.dueOn, zone)}` : 'geen termijn gepland';
     return {
       text: `**${r.caseReference}** · ${kind?.label ?? r.itemKind}`,
-      detail: [stage?.text, due, r.handedOverBy !== null ? `aan jou overgedragen${r.handedOverBy ? ` door ${r.handedOverBy}` : ''}` : ''].filter(Boolean).join(' · '),
+      detail: [stage?.text, due, r.handedOverBy !== null ? `aan ${r.forOwner?.ownerName ?? 'jou'} overgedragen${r.handedOverBy ? ` door ${r.handedOverBy}` : ''}` : ''].filter(Boolean).join(' · '),
       buttons: [
         ...(offered.has('hulp-gestart') ? [act('Hulp gestart', 'monitoring.close', { itemId: r.itemId, outcome: 'hulp-gestart' }, 'positive')] : []),
         ...(offered.has('overleg-vastgelegd') ? [act('Overleg vastgelegd', 'monitoring.meeting', { itemId: r.itemId })] : []),

@@ -26,12 +26,21 @@ export const sampleRows: TaskRow[] = [
   { kind: 'monitoring.item', at: today, itemId: 42, caseReference: 'C-2026-0412', itemKind: 'overdracht-wijkteam', stage: 'controle', dueOn: today, overdue: false, handedOverBy: 'Ruben Visser' },
 ];
 
-const groupOf = (row: TaskRow) => row.kind.split('.')[0] as TaskGroup['key'];
+/** Sanne's items as her stand-in Daan sees them while she is away (the 'namens' group). */
+const sanne = { ownerName: 'Sanne Bakker', via: 'standIn' as const, until: '2026-11-26' };
+export const standInRows: TaskRow[] = [
+  { kind: 'monitoring.item', at: '2026-11-24', itemId: 51, caseReference: 'C-2026-0801', itemKind: 'no-show', stage: 'opvolgen', dueOn: '2026-11-24', overdue: false, handedOverBy: null, forOwner: sanne },
+  { kind: 'caseload.offerToAccept', at: at(15), requestId: 21, offerId: 44, helperName: 'Milan de Boer', caseCount: 1, forOwner: sanne },
+  { kind: 'mdo.upcoming', at: '2026-11-25T13:00:00.000Z', decisionId: 8, mdoType: 'vios', detail: 'Houten', meetingAt: '2026-11-25T13:00:00.000Z', decided: true, outcome: 'online', forOwner: sanne },
+  { kind: 'monitoring.item', at: '2026-11-23', itemId: 52, caseReference: 'C-2026-0812', itemKind: 'no-show', stage: 'opvolgen', dueOn: '2026-11-23', overdue: true, handedOverBy: null, forOwner: { ownerName: 'Noor Hendriks', via: 'teamleider', until: null } },
+];
+
+const groupOf = (row: TaskRow): TaskGroup['key'] => ('forOwner' in row && row.forOwner ? 'namens' : (row.kind.split('.')[0] as TaskGroup['key']));
 
 /** A list as services/tasks builds it: grouped in the card's order, capped, monitoring by date. */
 export function sampleList(rows: TaskRow[], cap = OVERVIEW_ROWS): TaskList {
-  const keys: TaskGroup['key'][] = ['status', 'caseload', 'monitoring', 'mdo'];
-  const groups = keys.map((key) => shapeGroup(key, rows.filter((r) => groupOf(r) === key), cap, key === 'monitoring' || key === 'mdo')).filter((g): g is TaskGroup => !!g);
+  const keys: TaskGroup['key'][] = ['status', 'caseload', 'monitoring', 'mdo', 'namens'];
+  const groups = keys.map((key) => shapeGroup(key, rows.filter((r) => groupOf(r) === key), cap, key !== 'status' && key !== 'caseload')).filter((g): g is TaskGroup => !!g);
   return { groups, today };
 }
 
@@ -47,5 +56,6 @@ export const samples: Record<string, AdaptiveCard> = {
   tasks: tasksCard(tasksView(sampleList(sampleRows), { name: 'Sanne Bakker', regioteam: 'noord', isMt: false }, ctx)),
   tasksAfterAccept: tasksCard(tasksView(sampleList(sampleRows.slice(4)), { name: 'Sanne Bakker', regioteam: 'noord', isMt: false }, ctx, { text: '✔ Aanbod geaccepteerd; je collega krijgt bericht en de hulpvraag in het teamkanaal is bijgewerkt.', style: 'good' })),
   tasksMany: tasksCard(tasksView(sampleList(manyRows(200)), { name: 'Sanne Bakker', regioteam: 'noord', isMt: false }, ctx)),
+  tasksStandIn: tasksCard(tasksView(sampleList([...sampleRows.slice(4, 6), ...standInRows]), { name: 'Daan Jansen', regioteam: 'noord', isMt: false }, ctx)),
   tasksEmpty: tasksCard(tasksView({ groups: [], today }, { name: 'Lotte Smit', isMt: false }, ctx)),
 };

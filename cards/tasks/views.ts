@@ -1,7 +1,7 @@
 import type { Actor } from '../../services/authz';
 import type { TaskGroupKey, TaskList, TaskRow } from '../../services/tasks/types';
 import type { RenderContext } from '../registry';
-import { ROWS, type RowView } from './rows';
+import { onBehalfRow, ROWS, type RowView } from './rows';
 
 /** View model of the `taken` card: the actor's task list → Dutch groups, rows and buttons. */
 
@@ -10,6 +10,7 @@ export const GROUP_TITLES: Record<TaskGroupKey, string> = {
   caseload: 'Ondersteuning',
   monitoring: 'Monitoring',
   mdo: 'MDO',
+  namens: "Namens afwezige collega's",
 };
 
 /** Data every acting button carries besides its verb's own: the list to come back to. */
@@ -38,8 +39,10 @@ export interface TasksMessage {
   style: 'good' | 'warning';
 }
 
-const rowView = (row: TaskRow, ctx: RenderContext, today: string): RowView =>
-  (ROWS[row.kind] as (r: TaskRow, c: RenderContext, t: string) => RowView)(row, ctx, today);
+function rowView(row: TaskRow, ctx: RenderContext, today: string): RowView {
+  const view = (ROWS[row.kind] as (r: TaskRow, c: RenderContext, t: string) => RowView)(row, ctx, today);
+  return 'forOwner' in row && row.forOwner ? onBehalfRow(view, row.forOwner, ctx.zone) : view;
+}
 
 export function tasksView(list: TaskList, actor: Pick<Actor, 'name' | 'regioteam' | 'isMt'>, ctx: RenderContext, message?: TasksMessage): TasksCardData {
   const back = { returnTo: RETURN_TO, ...(list.only ? { taskGroup: list.only } : {}) };

@@ -17,6 +17,14 @@ function lastDayAway(a: AbsencePeriod, zone: string): string {
   return ended && ended < a.endsOn ? ended : a.endsOn;
 }
 
+/** What an action on the owner's behalf was about, when it was not a monitoring item (those name their case). */
+function referenceOf(subject: string): string | null {
+  const [kind, id] = subject.split(':');
+  if (kind === 'helprequest') return `Hulpvraag H-${id}`;
+  if (kind === 'mdo') return 'MDO';
+  return null;
+}
+
 async function summaryFor(q: Queryable, personAad: string, absences: AbsencePeriod[], today: string, zone: string): Promise<ReturnSummary> {
   const ids = absences.map((a) => a.id);
   const last = absences.map((a) => lastDayAway(a, zone)).sort().at(-1)!;
@@ -26,7 +34,7 @@ async function summaryFor(q: Queryable, personAad: string, absences: AbsencePeri
     startsOn: absences.map((a) => a.startsOn).sort()[0]!,
     endsOn: last,
     redirected: await redirectedCount(q, ids),
-    acted: (await actedOnBehalf(q, ids)).map((r) => ({ actorName: r.actor_name ?? '', action: r.action, caseReference: r.case_reference })),
+    acted: (await actedOnBehalf(q, ids)).map((r) => ({ actorName: r.actor_name ?? '', action: r.action, caseReference: r.case_reference ?? referenceOf(r.subject) })),
     stillOpen: stillOpen.map((i) => ({ itemId: Number(i.id), caseReference: i.case_reference, kind: i.kind, stage: i.stage, dueOn: i.due_on })),
     today,
   };

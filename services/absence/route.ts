@@ -96,13 +96,13 @@ export async function actingFor(q: Queryable, settings: RoutingSettings, actorAa
  * The people whose personal posts reach `personAad` at `now`, with why: for a task list that shows a
  * stand-in their own items and, in a separate group, the items they look after for colleagues.
  */
-export async function ownersStoodInFor(q: Queryable, settings: RoutingSettings, personAad: string, now: Date): Promise<OnBehalfOf[]> {
+export async function ownersStoodInFor(q: Queryable, settings: RoutingSettings, personAad: string, now: Date): Promise<OnBehalfLine[]> {
   const day = await today(q, settings, now);
   const owners = [...new Set(day.absences.map((a) => a.personAad))].filter((aad) => aad !== personAad);
-  const found: OnBehalfOf[] = [];
+  const found: OnBehalfLine[] = [];
   for (const owner of owners) {
     const route = await resolve(q, settings, owner, day);
-    if (route.recipientAad === personAad && route.onBehalfOf) found.push(route.onBehalfOf);
+    if (route.recipientAad === personAad && route.onBehalfOf) found.push(await withName(q, route.onBehalfOf));
   }
   return found;
 }

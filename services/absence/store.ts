@@ -104,8 +104,8 @@ export async function onBehalfOfPost(q: Queryable, idempotencyKey: string): Prom
 
 /** Audit entries of colleagues acting on the person's behalf during the given absences, in order. */
 export async function actedOnBehalf(q: Queryable, absenceIds: readonly number[]) {
-  return q.query<{ actor_name: string | null; action: string; case_reference: string | null }>(
-    `SELECT p.name AS actor_name, a.action, m.case_reference FROM audit_log a LEFT JOIN people p ON p.aad_object_id = a.actor
+  return q.query<{ actor_name: string | null; action: string; subject: string; case_reference: string | null }>(
+    `SELECT p.name AS actor_name, a.action, a.subject, m.case_reference FROM audit_log a LEFT JOIN people p ON p.aad_object_id = a.actor
      LEFT JOIN monitoring_items m ON a.subject = 'monitoring:' || m.id
      WHERE a.outcome = 'ok' AND a.details->>'absenceId' = ANY($1::text[]) ORDER BY a.id`,
     [absenceIds.map(String)],

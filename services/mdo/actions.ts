@@ -1,6 +1,8 @@
 import type { Office } from '../../config/office';
+import { namens, ownerResource } from '../absence/acting';
+import type { OnBehalfOf } from '../absence/types';
 import { audit } from '../audit/store';
-import { authorize, can, type Actor } from '../authz';
+import { authorize, can } from '../authz';
 import { officeZone, type ActingContext } from '../context';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
@@ -42,12 +44,16 @@ export async function recordMdoAdvice(ctx: ActingContext, form: ParsedMdoForm): 
   return row;
 }
 
-/** Loads a decision for its owner only; ownership comes from the database, never from card data. */
-export async function loadOwnMdo(db: Queryable, actor: Actor, id: number): Promise<MdoDecisionRow> {
-  const row = await getMdoDecision(db, id);
+/**
+ * Loads a decision for its owner, or for whoever stands in while the owner is away (then with the
+ * owner's absence, for the "namens" audit); ownership comes from the database, never from card data.
+ */
+export async function loadOwnMdo(ctx: ActingContext, q: Queryable, id: number, lock = false): Promise<{ row: MdoDecisionRow; behalf?: OnBehalfOf }> {
+  const row = await getMdoDecision(q, id, lock);
   if (!row) throw notFound('Dit MDO-besluit bestaat niet (meer). Typ "mdo" om opnieuw te beginnen.');
-  authorize(actor, 'mdo.owner', { ownerAad: row.owner_aad });
-  return row;
+  const { resource, behalf } = await ownerResource(ctx, q, row.owner_aad);
+  authorize(ctx.actor, 'mdo.owner', resource);
+  return { row, behalf };
 }
 
 export type DecideRequest = { choice: 'accept' } | { choice: 'override'; outcome?: string; reason?: string };
@@ -81,10 +87,9 @@ export async function decideMdo(
 ): Promise<DecideResult> {
   const office = ctx.config.office;
   const now = ctx.clock.now();
-  await loadOwnMdo(ctx.db, ctx.actor, decision.id);
+  await loadOwnMdo(ctx, ctx.db, decision.id);
   const result = await ctx.db.transaction(async (tx) => {
-    const row = (await getMdoDecision(tx, decision.id, true))!;
-    authorize(ctx.actor, 'mdo.owner', { ownerAad: row.owner_aad });
+    const { row, behalf } = await loadOwnMdo(ctx, tx, decision.id, true);
     if (row.status === 'decided') return { kind: 'already', row } as const;
     if (row.status === 'cancelled') throw conflict('Dit MDO is geannuleerd; er valt niets meer te besluiten.');
 
@@ -104,7 +109,7 @@ export async function decideMdo(
     const advice = adviseMdo(row.inputs.answers, type ?? { thematic: false }, ringState);
     if (advice.outcome !== row.advised_outcome) {
       await replaceAdvice(tx, row.id, advice, ringState);
-      await audit(tx, { actor: ctx.actor.aadObjectId, action: 'mdo.readvise', subject: `mdo:${row.id}`, details: { from: row.advised_outcome, to: advice.outcome }, correlationId: ctx.correlationId });
+      await audit(tx, { actor: ctx.actor.aadObjectId, action: 'mdo.readvise', subject: `mdo:${row.id}`, details: { from: row.advised_outcome, to: advice.outcome, ...namens(behalf) }, correlationId: ctx.correlationId });
       return { kind: 'advice-changed', row: { ...row, advice, ring_state: ringState, advised_outcome: advice.outcome, category: advice.category }, previous: row.advice } as const;
     }
 
@@ -131,7 +136,7 @@ export async function decideMdo(
       actor: ctx.actor.aadObjectId,
       action: 'mdo.decide',
       subject: `mdo:${row.id}`,
-      details: { advised: row.advised_outcome, final: finalOutcome, overridden, reminder: !!reminderAt },
+      details: { advised: row.advised_outcome, final: finalOutcome, overridden, reminder: !!reminderAt, ...namens(behalf) },
       correlationId: ctx.correlationId,
     });
     return { kind: 'decided', row: decided } as const;

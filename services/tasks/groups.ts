@@ -1,10 +1,12 @@
+import { isoDay, localDay } from '../../lib/dates';
+import { ownersStoodInFor, routingOf } from '../absence/route';
 import { can } from '../authz';
 import { escalatedRequests, offersToAccept, ownActiveRequests, ownOffers, teamRequestsNeedingHelp } from '../caseload/store/tasks';
-import type { ActingContext } from '../context';
-import { upcomingMdos } from '../mdo/store';
+import { officeZone, type ActingContext } from '../context';
+import { upcomingMdos, type MdoDecisionRow } from '../mdo/store';
 import { itemsWaitingFor } from '../monitoring/store/tasks';
 import { changesToDecide, consultationsToAnswer, unreadAnnouncements } from '../status/store';
-import type { TaskGroupKey, TaskRow } from './types';
+import type { ForOwner, TaskGroupKey, TaskRow } from './types';
 
 /** Rows read per query: enough for "en nog N" to be exact for any realistic list. */
 export const FETCH_LIMIT = 200;
@@ -12,6 +14,16 @@ export const FETCH_LIMIT = 200;
 const ANNOUNCEMENT_DAYS = 60;
 
 const iso = (at: Date | string) => new Date(at).toISOString();
+
+type WaitingItem = Awaited<ReturnType<typeof itemsWaitingFor>>[number];
+
+const monitoringRow = (today: string, forOwner?: ForOwner) => (i: WaitingItem): TaskRow =>
+  ({ kind: 'monitoring.item', at: i.dueOn ?? today, ...i, ...(forOwner ? { forOwner } : {}) });
+
+const mdoRow = (forOwner?: ForOwner) => (m: MdoDecisionRow): TaskRow => ({
+  kind: 'mdo.upcoming', at: iso(m.meeting_at), decisionId: m.id, mdoType: m.mdo_type, detail: m.detail, meetingAt: iso(m.meeting_at),
+  decided: m.status === 'decided', outcome: m.final_outcome ?? m.advised_outcome, ...(forOwner ? { forOwner } : {}),
+});
 
 export interface GroupSource {
   key: TaskGroupKey;
@@ -73,20 +85,39 @@ export const TASK_GROUPS: GroupSource[] = [
   {
     key: 'monitoring',
     keepOrder: true,
-    async load(ctx, today) {
-      const items = await itemsWaitingFor(ctx.db, ctx.actor.aadObjectId, today, FETCH_LIMIT);
-      return items.map((i): TaskRow => ({ kind: 'monitoring.item', at: i.dueOn ?? today, ...i }));
-    },
+    load: async (ctx, today) => (await itemsWaitingFor(ctx.db, ctx.actor.aadObjectId, today, FETCH_LIMIT)).map(monitoringRow(today)),
   },
   {
     key: 'mdo',
     keepOrder: true,
-    async load(ctx) {
-      const mdos = await upcomingMdos(ctx.db, ctx.actor.aadObjectId, ctx.clock.now(), FETCH_LIMIT);
-      return mdos.map((m): TaskRow => ({
-        kind: 'mdo.upcoming', at: iso(m.meeting_at), decisionId: m.id, mdoType: m.mdo_type, detail: m.detail, meetingAt: iso(m.meeting_at),
-        decided: m.status === 'decided', outcome: m.final_outcome ?? m.advised_outcome,
-      }));
+    load: async (ctx) => (await upcomingMdos(ctx.db, ctx.actor.aadObjectId, ctx.clock.now(), FETCH_LIMIT)).map(mdoRow()),
+  },
+  {
+    /**
+     * Items of colleagues who are away now and whose personal posts reach the actor (as stand-in,
+     * or as teamleider when nobody stands in): the same routing as the delivery sender, so this
+     * group and the "namens" notices agree. Consultations are not here: an answer stays personal.
+     */
+    key: 'namens',
+    keepOrder: true,
+    async load(ctx, today) {
+      const rows: TaskRow[] = [];
+      for (const owner of await ownersStoodInFor(ctx.db, routingOf(ctx), ctx.actor.aadObjectId, ctx.clock.now())) {
+        const forOwner: ForOwner = { ownerName: owner.ownerName, via: owner.via, until: owner.until };
+        const [items, offers, mdos] = await Promise.all([
+          itemsWaitingFor(ctx.db, owner.ownerAad, today, FETCH_LIMIT),
+          offersToAccept(ctx.db, owner.ownerAad, FETCH_LIMIT),
+          upcomingMdos(ctx.db, owner.ownerAad, ctx.clock.now(), FETCH_LIMIT),
+        ]);
+        // An MDO after the owner's return waits for the owner.
+        const duringAbsence = mdos.filter((m) => owner.until === null || isoDay(localDay(new Date(m.meeting_at), officeZone(ctx))) <= owner.until);
+        rows.push(
+          ...items.map(monitoringRow(today, forOwner)),
+          ...offers.map((o): TaskRow => ({ kind: 'caseload.offerToAccept', ...o, forOwner })),
+          ...duringAbsence.map(mdoRow(forOwner)),
+        );
+      }
+      return rows;
     },
   },
 ];

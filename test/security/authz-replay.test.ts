@@ -52,6 +52,8 @@ interface Row {
   /** Whether the allowed click changes that state (false: a view). */
   writes: boolean;
   where?: TeamChannel | 'personal';
+  /** Undoes what must not outlive the row (an absence that reroutes everyone's posts). */
+  after?: () => Promise<void>;
 }
 
 describe('authorisation: replayed card payloads', () => {
@@ -126,7 +128,18 @@ describe('authorisation: replayed card payloads', () => {
   // Absences start tomorrow, so none is active while the other rows run (it would reroute posts).
   const absenceState: Snapshot = () => rows(`SELECT * FROM absences ORDER BY id`);
   const tomorrow = () => new Date(h.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
-  const absenceOf = (person: TestUser, standIn: TestUser) => ({ person: person.aadObjectId, kind: 'ziek', startsOn: tomorrow(), endsOn: '', standIn: standIn.aadObjectId });
+  const absenceOf = (person: TestUser, standIn: TestUser, startsOn = tomorrow()) => ({ person: person.aadObjectId, kind: 'ziek', startsOn, endsOn: '', standIn: standIn.aadObjectId });
+  // A stand-in acts for the absentee only while the absence lasts: these rows record one from today and remove it afterwards.
+  const today = () => h.clock.now().toISOString().slice(0, 10);
+  const awayToday = async (person: TestUser, standIn: TestUser) => ok('absence.record', absenceOf(person, standIn, today()), users.teamleiderNoord);
+  const noAbsences = async () => void (await rows(`DELETE FROM absences`));
+  /** Milan offers on Sanne's request, then Sanne is away with Daan as her stand-in. */
+  const offeredWhileAway = async () => {
+    const requestId = await asked();
+    await ok('caseload.offer', { requestId, amount: '1' }, users.consulent4, teams.noord);
+    await awayToday(users.consulent, users.consulent2);
+    return { requestId, offerId: Number((await h.db.query<{ id: number }>(`SELECT id FROM help_offers WHERE request_id = $1`, [requestId]))[0]!.id) };
+  };
 
   // Capacity signals are made by the weekly job, not by a click: stored as the job stores them.
   const capacityState: Snapshot = () => rows(`SELECT * FROM capacity_signals ORDER BY id`);
@@ -162,15 +175,29 @@ describe('authorisation: replayed card payloads', () => {
     // Help is organised within the regioteam: colleagues of another team may not offer or look.
     { verb: 'caseload.offer', permission: 'caseload.help', mayDo: users.consulent2, replayedBy: otherTeam, writes: true, state: caseloadState, where: teams.noord, setup: async () => ({ requestId: await asked(), amount: '1' }) },
     { verb: 'caseload.refresh', permission: 'caseload.help', mayDo: users.consulent2, replayedBy: otherTeam, writes: false, state: caseloadState, where: teams.noord, setup: async () => ({ requestId: await asked() }) },
-    { verb: 'caseload.accept', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: teams.noord, setup: offered },
+    { verb: 'caseload.accept', permission: 'request.accept', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: teams.noord, setup: offered },
     // The same verb from the offer notice in the requester's personal chat, with the notice's own payload.
     {
-      verb: 'caseload.accept', permission: 'request.owner', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: 'personal',
+      verb: 'caseload.accept', permission: 'request.accept', mayDo: users.consulent, replayedBy: ownerOnly, writes: true, state: caseloadState, where: 'personal',
       setup: async () => {
         const { requestId } = await offered();
         await h.app.sender.settle();
         const notice = h.personalCards(users.consulent).filter((c) => JSON.stringify(c).includes(`hulpvraag H-${requestId} `)).at(-1)!;
         return (notice.actions as Array<{ title: string; data: Data }>).find((a) => a.title === 'Accepteren')!.data;
+      },
+    },
+    // While Sanne is away her stand-in Daan accepts for her; the helper, another team and the teamleider (Daan is there) may not.
+    {
+      verb: 'caseload.accept', permission: 'request.accept', mayDo: users.consulent2, replayedBy: [users.consulent4, users.consulent3, users.teamleiderNoord],
+      writes: true, state: caseloadState, where: 'personal', setup: offeredWhileAway, after: noAbsences,
+    },
+    // Once she is back ("terug"), Daan's payload no longer works; hers does.
+    {
+      verb: 'caseload.accept', permission: 'request.accept', mayDo: users.consulent, replayedBy: [users.consulent2], writes: true, state: caseloadState, where: 'personal', after: noAbsences,
+      setup: async () => {
+        const offer = await offeredWhileAway();
+        await h.send(personalMessage('terug', { from: users.consulent }));
+        return offer;
       },
     },
     {
@@ -215,6 +242,15 @@ describe('authorisation: replayed card payloads', () => {
     { verb: 'mdo.open', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: false, state: mdoState, setup: async () => ({ id: await mdoDecided() }) },
     { verb: 'mdo.change', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: true, state: mdoState, setup: async () => ({ id: await mdoDecided(), outcome: 'juridische-toets', reason: 'Eerst de grondslag laten toetsen.' }) },
     { verb: 'mdo.cancel', permission: 'mdo.owner', mayDo: users.consulent, replayedBy: mdoIntruders, writes: true, state: mdoState, setup: async () => ({ id: await mdoDecided() }) },
+    // Her MDO decision while she is away: her stand-in Daan, nobody else.
+    ...(['mdo.open', 'mdo.change', 'mdo.cancel'] as const).map((verb): Row => ({
+      verb, permission: 'mdo.owner', mayDo: users.consulent2, replayedBy: [users.consulent4, users.teamleiderNoord, users.mt], writes: verb !== 'mdo.open', state: mdoState, after: noAbsences,
+      setup: async () => {
+        const id = await mdoDecided();
+        await awayToday(users.consulent, users.consulent2);
+        return verb === 'mdo.change' ? { id, outcome: 'schriftelijk', reason: 'Sanne is ziek; schriftelijke inbreng volstaat.' } : { id };
+      },
+    })),
   ];
 
   beforeAll(async () => {
@@ -224,7 +260,7 @@ describe('authorisation: replayed card payloads', () => {
     await h.send(channelMessage('koppel noord', { from: users.teamleiderNoord, team: teams.noord }));
     await h.send(channelMessage('koppel zuid', { from: users.teamleiderZuid, team: teams.zuid }));
     // Consulenten first talk in their team's channel, so the bot knows their regioteam.
-    for (const user of [users.consulent, users.consulent2]) await h.send(channelMessage('menu', { from: user, team: teams.noord }));
+    for (const user of [users.consulent, users.consulent2, users.consulent4]) await h.send(channelMessage('menu', { from: user, team: teams.noord }));
     await h.send(channelMessage('menu', { from: users.consulent3, team: teams.zuid }));
     for (const user of [users.mt, users.mt2, users.mt3]) await h.send(personalMessage('menu', { from: user }));
     await h.app.sender.settle();
@@ -234,6 +270,14 @@ describe('authorisation: replayed card payloads', () => {
   });
 
   it.each(table.map((row) => [row.verb, row] as const))('%s: a replay by someone else is refused, audited and changes nothing', async (_verb, row) => {
+    try {
+      await replay(row);
+    } finally {
+      await row.after?.();
+    }
+  });
+
+  async function replay(row: Row) {
     const data = await row.setup();
     const before = [await row.state(), await sideEffects()];
     const refusal = `Dit mag alleen ${PERMISSIONS[row.permission].whoCan}`;
@@ -252,7 +296,7 @@ describe('authorisation: replayed card payloads', () => {
     // The same payload from who may: accepted, so the replays above were refused for who sent them.
     succeeded(await invoke(row.verb, data, row.mayDo, row.where), `${row.verb} by ${row.mayDo.name}`);
     if (row.writes) expect(await row.state()).not.toEqual(before[0]);
-  });
+  }
 
   it('menu buttons run a command with the rights of whoever clicks', async () => {
     const cases: Array<{ command: string; from: TestUser; where: TeamChannel | 'personal'; permission: Permission }> = [

@@ -47,7 +47,7 @@ test('npm run package builds a zip with the app id and host filled in, valid aga
   expect(manifest.staticTabs[0]).toMatchObject({ name: 'Overzicht', contentUrl: 'https://wendbaar.example.org/tab/index.html?context=personal', scopes: ['personal'] });
   expect(manifest.configurableTabs[0]).toMatchObject({ configurationUrl: 'https://wendbaar.example.org/tab/config.html', scopes: ['team'] });
   const titles = manifest.bots[0].commandLists.flatMap((l: { commands: Array<{ title: string }> }) => l.commands.map((c) => c.title));
-  expect(titles).toEqual(expect.arrayContaining(['menu', 'status', 'statusaanpassing', 'mdo', 'ondersteuning', 'werkdruk', 'monitoring', 'koppel']));
+  expect(titles).toEqual(expect.arrayContaining(['menu', 'taken', 'status', 'statusaanpassing', 'mdo', 'ondersteuning', 'werkdruk', 'monitoring', 'afwezig', 'terug', 'koppel']));
   expect(decodePng(files.get('color.png')!)).toMatchObject({ width: 192, height: 192 });
   expect(decodePng(files.get('outline.png')!)).toMatchObject({ width: 32, height: 32 });
   expect(JSON.parse(files.get('en.json')!.toString())['staticTabs[0].name']).toBe('Overview');

@@ -1,4 +1,5 @@
 import { casussen } from '../../../config/caseload-labels';
+import { namens, ownerResource } from '../../absence/acting';
 import { audit } from '../../audit/store';
 import { authorize } from '../../authz';
 import type { ActingContext } from '../../context';
@@ -71,11 +72,15 @@ export async function withdrawOffer(ctx: ActingContext, requestId: number): Prom
   });
 }
 
-/** The requester accepts an offer; the helper is told. */
+/**
+ * The requester accepts an offer, or whoever stands in for them while they are away (audited
+ * "namens"); the helper is told who accepted.
+ */
 export async function acceptOffer(ctx: ActingContext, requestId: number, offerId: number): Promise<RequestDetail> {
   return ctx.db.transaction(async (tx) => {
     const owner = await requireRequest(tx, requestId);
-    authorize(ctx.actor, 'request.owner', { ownerAad: owner.request.requesterAad });
+    const { resource, behalf } = await ownerResource(ctx, tx, owner.request.requesterAad);
+    authorize(ctx.actor, 'request.accept', resource);
     const before = await requireRequest(tx, requestId, true);
     assertActive(before);
     const offer = before.offers.find((o) => o.id === offerId);
@@ -89,11 +94,14 @@ export async function acceptOffer(ctx: ActingContext, requestId: number, offerId
       idempotencyKey: `helprequest:${requestId}:accepted:${offer.id}`,
       recipientAad: offer.helperAad,
       payload: {
-        view: cardSpec<CaseloadPost>('caseload.offerAccepted', { requesterName: ctx.actor.name, caseCount: offer.caseCount, requestId, link: await requestPostLink(tx, requestId) }),
+        view: cardSpec<CaseloadPost>('caseload.offerAccepted', {
+          requesterName: behalf ? `${ctx.actor.name} namens ${owner.request.requesterName || 'de aanvrager'}` : ctx.actor.name,
+          caseCount: offer.caseCount, requestId, link: await requestPostLink(tx, requestId),
+        }),
         summary: 'Je hulpaanbod is geaccepteerd',
       },
     });
-    await audit(tx, { actor: ctx.actor.aadObjectId, action: 'caseload.accept', subject: `helprequest:${requestId}`, details: { offerId: offer.id }, correlationId: ctx.correlationId });
+    await audit(tx, { actor: ctx.actor.aadObjectId, action: 'caseload.accept', subject: `helprequest:${requestId}`, details: { offerId: offer.id, ...namens(behalf) }, correlationId: ctx.correlationId });
     return detail;
   });
 }

@@ -1,5 +1,5 @@
 import { isoDay, localDay } from '../../../lib/dates';
-import { actingFor, routingOf } from '../../absence/route';
+import { namens, ownerResource } from '../../absence/acting';
 import type { OnBehalfOf } from '../../absence/types';
 import { audit } from '../../audit/store';
 import { authorize } from '../../authz';
@@ -33,8 +33,8 @@ export async function openItem(ctx: ActingContext, itemId: number): Promise<Item
  * stands in, so the audit entry says on whose behalf.
  */
 async function authorizeOwner(ctx: ActingContext, q: Queryable, item: ItemRow): Promise<OnBehalfOf | undefined> {
-  const behalf = await actingFor(q, routingOf(ctx), ctx.actor.aadObjectId, item.owner_aad, ctx.clock.now());
-  authorize(ctx.actor, 'monitoring.owner', { ownerAad: item.owner_aad, regioteam: item.regioteam, standInAad: behalf && ctx.actor.aadObjectId });
+  const { resource, behalf } = await ownerResource(ctx, q, item.owner_aad);
+  authorize(ctx.actor, 'monitoring.owner', { ...resource, regioteam: item.regioteam });
   return behalf;
 }
 
@@ -70,9 +70,6 @@ function changeOpenItem(
     return snapshot;
   });
 }
-
-/** "namens": the audit entry of a stand-in's action names the owner and the absence. */
-const namens = (behalf?: OnBehalfOf) => (behalf ? { onBehalfOf: behalf.ownerAad, absenceId: behalf.absenceId } : {});
 
 /** Sends the item's card personally and remembers it, so later changes replace it in place too. */
 async function sendCard(tx: Queryable, itemId: number, key: string, recipientAad: string, snapshot: ItemSnapshot, summary: string): Promise<void> {

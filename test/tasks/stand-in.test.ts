@@ -1,0 +1,156 @@
+import type { ManualClock } from '../../services/clock';
+import { createItem } from '../../services/monitoring/actions/start';
+import { cardAction, personalMessage, teams } from '../fixtures/activities';
+import { helpRequestForm, mdoForm } from '../fixtures/forms';
+import { users, type TestUser } from '../fixtures/people';
+import type { Harness } from '../harness/harness';
+import { CARD, channelCard, click, readList, startOffice, taken, type Card } from './helpers';
+
+/**
+ * `taken` for a stand-in: while Sanne is away, Daan (her stand-in) sees her due stages, the offers
+ * on her help request and her MDOs in a group of their own, and can act on them from there,
+ * audited "namens"; nobody else can, and Daan no longer can once she is back. The week: Tuesday
+ * 24 to Friday 27 November 2026, on the controllable clock.
+ */
+
+const { consulent: sanne, consulent2: daan, consulent4: milan, consulent3: noor, teamleiderNoord: ruben } = users;
+const NAMENS = "Namens afwezige collega's";
+const text = (value: unknown) => JSON.stringify(value ?? {});
+
+describe('taken: namens afwezige collega\'s', () => {
+  let h: Harness;
+  const at = (iso: string, time: string) => (h.clock as ManualClock).set(new Date(`${iso}T${time}+01:00`));
+  const record = (by: TestUser, person: TestUser, endsOn: string, standIn: TestUser | 'none', startsOn = '2026-11-24') =>
+    h.invoke(cardAction('absence.record', { person: person.aadObjectId, kind: 'ziek', startsOn, endsOn, standIn: standIn === 'none' ? 'none' : standIn.aadObjectId }, { from: by }));
+  const lastId = async (table: string) => Number((await h.db.query<{ id: number }>(`SELECT max(id) AS id FROM ${table}`))[0]!.id);
+  const namens = (card: Card) => readList(card).rows.filter((r) => r.group === NAMENS);
+  /** Ids restart per test; the audit log does not, so only this test's entries count. */
+  let auditFrom = 0;
+  const auditOf = (action: string, subject: string) =>
+    h.db.query<{ actor: string; details: Record<string, unknown> }>(
+      `SELECT actor, details FROM audit_log WHERE action = $1 AND subject = $2 AND outcome = 'ok' AND id > $3 ORDER BY id`, [action, subject, auditFrom]);
+
+  /** Sanne's work: a stage due today, a request for two cases with offers by Milan and Ruben, an MDO during and one after her absence. */
+  async function sannesWork() {
+    await h.db.transaction((tx) => createItem(tx, h.config, { kind: 'no-show', caseReference: 'C-2026-0901', date: '2026-11-23', ownerAad: sanne.aadObjectId, regioteam: 'noord', createdBy: 'test' }));
+    expect((await h.invoke(cardAction('caseload.request', { ...helpRequestForm, caseCount: '2' }, { from: sanne }))).type).toBe(CARD);
+    const requestId = await lastId('help_requests');
+    for (const helper of [milan, ruben]) expect((await h.invoke(cardAction('caseload.offer', { requestId, amount: '1' }, { from: helper, where: teams.noord }))).type).toBe(CARD);
+    const mdos: number[] = [];
+    for (const date of ['2026-11-26', '2026-12-10']) {
+      const advice = await h.invoke(cardAction('mdo.advise', { ...mdoForm, date }, { from: sanne }));
+      const id = (advice.value.actions as Array<{ verb?: string; data?: { id?: string } }>).find((a) => a.verb === 'mdo.decide')!.data!.id;
+      expect((await h.invoke(cardAction('mdo.decide', { id, choice: 'accept' }, { from: sanne }))).type).toBe(CARD);
+      mdos.push(Number(id));
+    }
+    await h.app.sender.settle();
+    const offers = await h.db.query<{ id: number; helper_aad: string }>(`SELECT id, helper_aad FROM help_offers WHERE request_id = $1 ORDER BY id`, [requestId]);
+    const offerOf = (u: TestUser) => Number(offers.find((o) => o.helper_aad === u.aadObjectId)!.id);
+    return { requestId, milansOffer: offerOf(milan), rubensOffer: offerOf(ruben), mdoDuring: mdos[0]!, mdoAfter: mdos[1]! };
+  }
+
+  beforeAll(async () => {
+    h = await startOffice();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(async () => {
+    await h.app.sender.settle();
+    await h.db.query(`TRUNCATE absences, monitoring_items, help_offers, help_requests, mdo_decisions RESTART IDENTITY CASCADE`);
+    at('2026-11-24', '08:30:00');
+    auditFrom = await lastId('audit_log');
+    h.connector.reset();
+  });
+
+  it('shows the stand-in the absentee\'s items in their own group; accepting there is audited namens and updates the channel card; others and, after "terug", the stand-in are refused', async () => {
+    const work = await sannesWork();
+    expect(namens(await taken(h, daan))).toEqual([]);
+    expect(text((await record(ruben, sanne, '2026-11-27', daan)).value)).toContain('Daan Jansen vervangt');
+    at('2026-11-24', '09:30:00');
+
+    const list = await taken(h, daan);
+    expect(readList(list).groups).toContain(`${NAMENS} (4)`);
+    expect(namens(list).map((r) => [r.text, r.detail, r.buttons.map((b) => b.title)])).toEqual([
+      ['**Namens Sanne Bakker** · **C-2026-0901** · Niet verschenen op afspraak', 'Neem contact op en plan een nieuwe afspraak. · termijn op di 24 nov 2026 · Sanne Bakker is afwezig tot en met vr 27 nov 2026; jij vervangt', ['Afgerond', 'Openen']],
+      [`**Namens Sanne Bakker** · **Ruben Visser biedt hulp aan** bij hulpvraag H-${work.requestId}`, '1 casus · wacht op akkoord · Sanne Bakker is afwezig tot en met vr 27 nov 2026; jij vervangt', ['Accepteren', 'Hulpvraag bekijken']],
+      [`**Namens Sanne Bakker** · **Milan de Boer biedt hulp aan** bij hulpvraag H-${work.requestId}`, '1 casus · wacht op akkoord · Sanne Bakker is afwezig tot en met vr 27 nov 2026; jij vervangt', ['Accepteren', 'Hulpvraag bekijken']],
+      [expect.stringMatching(/^\*\*Namens Sanne Bakker\*\* · \*\*VIOS-overleg gemeente Houten\*\* · \w+ 26 november 2026 om 14:00$/), 'Besluit: Online deelnemen · Sanne Bakker is afwezig tot en met vr 27 nov 2026; jij vervangt', ['Openen, wijzigen of bericht', 'Annuleren']],
+    ]);
+    // Nobody else gets Sanne's items: not Milan, not the teamleider (Daan is there), not Sanne's own consultation answers.
+    for (const other of [milan, ruben, noor]) expect({ who: other.name, rows: namens(await taken(h, other)) }).toEqual({ who: other.name, rows: [] });
+
+    // Milan (a colleague, and the helper himself) and Noor (another team) cannot accept on Sanne's behalf.
+    for (const other of [milan, noor]) {
+      const refused = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.milansOffer }, { from: other }));
+      expect(text(refused.value)).toContain('Dit mag alleen de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt');
+    }
+
+    // Daan accepts Milan's offer from his list: his list comes back, the channel card follows in place, Milan hears who accepted.
+    h.connector.reset();
+    const accepted = await click(h, daan, list, /Milan de Boer biedt hulp aan/, 'Accepteren');
+    expect(accepted.type).toBe(CARD);
+    expect(readList(accepted.value).message).toContain('✔ Aanbod geaccepteerd');
+    expect(namens(accepted.value).map((r) => r.text)).not.toContainEqual(expect.stringContaining('Milan de Boer biedt hulp aan'));
+    await h.app.sender.settle();
+    const channel = channelCard(h, teams.noord, new RegExp(`H-${work.requestId}`));
+    expect(channel?.op).toBe('update');
+    expect(text(channel?.card)).toContain('Milan de Boer: 1 casus · ✔ geaccepteerd');
+    expect(h.personalCards(milan).map(text).filter((c) => c.includes('heeft je aanbod geaccepteerd'))).toEqual([expect.stringContaining('Daan Jansen namens Sanne Bakker heeft je aanbod geaccepteerd')]);
+    expect(await auditOf('caseload.accept', `helprequest:${work.requestId}`)).toEqual([
+      { actor: daan.aadObjectId, details: { offerId: work.milansOffer, onBehalfOf: sanne.aadObjectId, absenceId: expect.any(Number) } },
+    ]);
+    expect(await h.db.query(`SELECT requester_aad FROM help_requests WHERE id = $1`, [work.requestId])).toEqual([{ requester_aad: sanne.aadObjectId }]);
+
+    // Her MDO: Daan opens it and changes the decision, audited namens; the monitoring stage he closes from the list.
+    const opened = await click(h, daan, await taken(h, daan), /VIOS-overleg/, 'Openen, wijzigen of bericht');
+    expect(text(opened.value)).toContain('Bericht voor de organisator');
+    const changed = await h.invoke(cardAction('mdo.change', { id: work.mdoDuring, outcome: 'schriftelijk', reason: 'Sanne is ziek; schriftelijke inbreng volstaat.' }, { from: daan }));
+    expect(changed.type).toBe(CARD);
+    expect(await auditOf('mdo.change', `mdo:${work.mdoDuring}`)).toEqual([{ actor: daan.aadObjectId, details: expect.objectContaining({ onBehalfOf: sanne.aadObjectId }) }]);
+    // The MDO after her return waits for her: not on his list.
+    expect(namens(await taken(h, daan)).some((r) => r.text.includes('10 december'))).toBe(false);
+    const closed = await click(h, daan, await taken(h, daan), /C-2026-0901/, 'Afgerond');
+    expect(closed.type).toBe(CARD);
+    expect(namens(closed.value).map((r) => r.text)).toEqual([`**Namens Sanne Bakker** · **Ruben Visser biedt hulp aan** bij hulpvraag H-${work.requestId}`, expect.stringContaining('VIOS-overleg')]);
+
+    // Sanne is back: the group is gone and Daan's buttons stop working; Sanne accepts herself.
+    at('2026-11-25', '09:00:00');
+    await h.send(personalMessage('terug', { from: sanne }));
+    await h.app.sender.settle();
+    expect(namens(await taken(h, daan))).toEqual([]);
+    const late = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: daan }));
+    expect(text(late.value)).toContain('Dit mag alleen de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt');
+    const lateMdo = await h.invoke(cardAction('mdo.open', { id: work.mdoDuring }, { from: daan }));
+    expect(text(lateMdo.value)).toContain('Dit mag alleen de consulent die dit besluit maakt');
+    expect((await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: sanne }))).type).toBe(CARD);
+    // Her return card names what was done for her.
+    const welcome = h.personalCards(sanne).map(text).filter((c) => c.includes('Welkom terug'));
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]).toContain(`Hulpvraag H-${work.requestId}: hulpaanbod geaccepteerd door Daan Jansen`);
+    expect(welcome[0]).toContain('MDO: besluit gewijzigd door Daan Jansen');
+  });
+
+  it('the teamleider sees the items the same way when the stand-in is away too, and acts namens; the stand-in away sees none', async () => {
+    const work = await sannesWork();
+    await record(ruben, sanne, '2026-11-27', daan);
+    await record(ruben, daan, '2026-11-27', 'none');
+    at('2026-11-24', '09:30:00');
+
+    const rows = namens(await taken(h, ruben));
+    expect(rows.map((r) => r.text)).toEqual([
+      '**Namens Sanne Bakker** · **C-2026-0901** · Niet verschenen op afspraak',
+      `**Namens Sanne Bakker** · **Ruben Visser biedt hulp aan** bij hulpvraag H-${work.requestId}`,
+      `**Namens Sanne Bakker** · **Milan de Boer biedt hulp aan** bij hulpvraag H-${work.requestId}`,
+      expect.stringContaining('VIOS-overleg'),
+    ]);
+    expect(rows[0]!.detail).toContain('Sanne Bakker is afwezig tot en met vr 27 nov 2026; geen vervanger beschikbaar, dus jij als teamleider');
+    expect(namens(await taken(h, daan))).toEqual([]);
+
+    const accepted = await click(h, ruben, await taken(h, ruben), /Milan de Boer biedt hulp aan/, 'Accepteren');
+    expect(accepted.type).toBe(CARD);
+    expect(await auditOf('caseload.accept', `helprequest:${work.requestId}`)).toEqual([{ actor: ruben.aadObjectId, details: expect.objectContaining({ onBehalfOf: sanne.aadObjectId }) }]);
+    const refused = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: daan }));
+    expect(text(refused.value)).toContain('Dit mag alleen de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt');
+  });
+});
