@@ -111,6 +111,9 @@ async function benchDatabase(label: string, database: Pick<ServerSpec, 'dataDir'
     console.log(`\n== ${label} ==`);
     for (const scenario of scenarios) {
       await probe(app.url, scenario);
+      // Both servers and the load generator run this scenario's path for a second before it is
+      // measured: a cold JIT on one side only would skew the first ratio.
+      for (const url of [app.url, baseline.url]) await runLoad({ url, concurrency: 16, make: scenario.make, durationMs: 1000, warmupMs: 0 });
       console.log(`\n${scenario.name}`);
       for (const concurrency of CONCURRENCY) {
         const load = { concurrency, make: scenario.make, durationMs: DURATION_MS };
