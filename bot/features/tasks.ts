@@ -7,7 +7,7 @@ import type { TaskGroupKey } from '../../services/tasks/types';
 import type { Feature, Reply, TurnScope } from '../feature';
 import { action } from '../feature';
 
-const groupKey = z.enum(['status', 'caseload', 'monitoring', 'mdo', 'namens'] satisfies TaskGroupKey[], { error: 'onbekende groep' });
+const groupKey = z.enum(['status', 'caseload', 'monitoring', 'mdo', 'namens', 'upcoming'] satisfies TaskGroupKey[], { error: 'onbekende groep' });
 
 /** What a row's button did, said on the list that comes back. */
 const DONE: Record<string, string> = {

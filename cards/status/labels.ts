@@ -28,6 +28,7 @@ export const ANNOUNCEMENT_INTRO = {
   none: '',
   reminder: 'Herinnering: je hebt deze aankondiging nog niet als gelezen gemarkeerd.',
   read: 'Je hebt dit gelezen. Dank je wel.',
+  outside: 'Je hoorde nog niet bij een van deze regioteams toen dit werd aangekondigd, dus je telt niet mee in het aantal lezers.',
 } as const;
 export type AnnouncementIntro = keyof typeof ANNOUNCEMENT_INTRO;
 

@@ -106,6 +106,7 @@ export const samples: Record<string, AdaptiveCard> = {
   ),
   announcement: announcementCard(announcementView({ change, ...read(12, 'publish', 9) })),
   announcementMtView: announcementCard(announcementView({ change, ...read(12, 'publish', 9), viewer: { read: true, mt: true } }), ['29:mt-1', '29:consulent-1']),
+  announcementOutsideView: announcementCard(announcementView({ change, ...read(12, 'publish', 9), viewer: { read: true, mt: false, outside: true } })),
   announcementReminder: announcementCard(announcementView({ change, ...read(12, 'publish', 11) }, 'reminder')),
   announcementExtended: announcementCard(announcementView({ change: { ...change, endDate: '2027-05-01' }, ...read(15, 'extend', 0) })),
   unread: unreadCard(

@@ -161,7 +161,7 @@ export function readText(read: number, audience: number): string {
 }
 
 /** The announcement: the shared channel view, or one viewer's own (read already, MT). */
-export function announcementView({ change: c, announcement: a, reads, viewer }: Announcement, intro: AnnouncementIntro = viewer?.read ? 'read' : 'none'): AnnouncementCardData {
+export function announcementView({ change: c, announcement: a, reads, viewer }: Announcement, intro: AnnouncementIntro = viewer?.outside ? 'outside' : viewer?.read ? 'read' : 'none'): AnnouncementCardData {
   const howLong =
     a.kind === 'end'
       ? `Per ${dutchDate(c.startDate)}`
@@ -184,7 +184,7 @@ export function announcementView({ change: c, announcement: a, reads, viewer }: 
     partnerText: c.partnerText ?? '',
     readText: readText(reads.read, reads.audience),
     apartText: reads.apartAudience ? `MT en beleid: ${reads.apartRead ?? 0} van ${reads.apartAudience === 1 ? '1' : `de ${reads.apartAudience}`} gelezen` : '',
-    showRead: !viewer?.read,
+    showRead: !viewer?.read && !viewer?.outside,
     showUnread: !!viewer?.mt,
   };
 }

@@ -1,6 +1,7 @@
 import { casussen, HELP_KINDS, STATUS_LABELS, URGENCIES } from '../../config/caseload-labels';
 import { meetingName } from '../../config/mdo-catalogue';
 import { OUTCOME_LABEL, type MdoOutcome } from '../../config/mdo-labels';
+import { describeDiff } from '../../config/status-labels';
 import { findKind } from '../../config/monitoring-rules';
 import { dutchDate } from '../../lib/dates';
 import type { ForOwner, TaskRow, TaskRowKind } from '../../services/tasks/types';
@@ -122,4 +123,14 @@ export const ROWS: Renderers = {
       ? [open('Openen, wijzigen of bericht', 'mdo.open', { id: r.decisionId }), act('Annuleren', 'mdo.cancel', { id: r.decisionId }, 'destructive')]
       : [open('Besluiten', 'mdo.open', { id: r.decisionId })],
   }),
+  'upcoming.change': (r, { zone }) => ({
+    text: `**Vanaf ${dutchDate(r.startDate, zone)}:** ${r.title}`,
+    detail: [r.endDate ? `verwacht tot ${dutchDate(r.endDate, zone)}` : 'tot nader order', ...shortList(r.changes.map(describeDiff))].join(' · '),
+    buttons: [open('Openen', 'status.announcement', { announcementId: r.announcementId })],
+  }),
 };
+
+/** The first lines of a list and how many more: a row stays one or two lines on the card. */
+function shortList(lines: string[], shown = 3): string[] {
+  return lines.length > shown ? [...lines.slice(0, shown), `en nog ${lines.length - shown}`] : lines;
+}

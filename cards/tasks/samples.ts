@@ -23,6 +23,9 @@ export const sampleRows: TaskRow[] = [
   { kind: 'caseload.escalated', at: at(800), requestId: 8, regioteam: 'noord', requesterName: 'Milan de Boer', helpKind: 'vervanging', caseCount: 3 },
   { kind: 'monitoring.item', at: '2026-11-20', itemId: 41, caseReference: 'C-2026-0388', itemKind: 'no-show', stage: 'opvolgen', dueOn: '2026-11-20', overdue: true, handedOverBy: null },
   { kind: 'mdo.upcoming', at: '2026-12-01T13:00:00.000Z', decisionId: 5, mdoType: 'vios', detail: 'Houten', meetingAt: '2026-12-01T13:00:00.000Z', decided: true, outcome: 'online' },
+  { kind: 'upcoming.change', at: '2026-12-01', changeId: 9, announcementId: 4, title: 'Ring 3 gepauzeerd', startDate: '2026-12-01', endDate: '2027-03-01', changes: [
+    { taskId: 'mdo-zonder-betrokkenheid', taskName: "MDO's zonder directe betrokkenheid, zoals zorg- en veiligheidsoverleggen", ring: 'ring3', before: 'normaal', after: 'niet' },
+  ] },
   { kind: 'monitoring.item', at: today, itemId: 42, caseReference: 'C-2026-0412', itemKind: 'overdracht-wijkteam', stage: 'controle', dueOn: today, overdue: false, handedOverBy: 'Ruben Visser' },
 ];
 
@@ -39,8 +42,11 @@ const groupOf = (row: TaskRow): TaskGroup['key'] => ('forOwner' in row && row.fo
 
 /** A list as services/tasks builds it: grouped in the card's order, capped, monitoring by date. */
 export function sampleList(rows: TaskRow[], cap = OVERVIEW_ROWS): TaskList {
-  const keys: TaskGroup['key'][] = ['status', 'caseload', 'monitoring', 'mdo', 'namens'];
-  const groups = keys.map((key) => shapeGroup(key, rows.filter((r) => groupOf(r) === key), cap, key !== 'status' && key !== 'caseload')).filter((g): g is TaskGroup => !!g);
+  const keys: TaskGroup['key'][] = ['status', 'caseload', 'monitoring', 'mdo', 'namens', 'upcoming'];
+  const groups = keys
+    .map((key) => shapeGroup(key, rows.filter((r) => groupOf(r) === key), cap, key !== 'status' && key !== 'caseload'))
+    .filter((g): g is TaskGroup => !!g)
+    .map((g) => (g.key === 'upcoming' ? { ...g, info: true } : g));
   return { groups, today };
 }
 

@@ -11,6 +11,7 @@ export const GROUP_TITLES: Record<TaskGroupKey, string> = {
   monitoring: 'Monitoring',
   mdo: 'MDO',
   namens: "Namens afwezige collega's",
+  upcoming: 'Besloten, nog niet van kracht',
 };
 
 /** Data every acting button carries besides its verb's own: the list to come back to. */
@@ -47,12 +48,14 @@ function rowView(row: TaskRow, ctx: RenderContext, today: string): RowView {
 export function tasksView(list: TaskList, actor: Pick<Actor, 'name' | 'regioteam' | 'isMt'>, ctx: RenderContext, message?: TasksMessage): TasksCardData {
   const back = { returnTo: RETURN_TO, ...(list.only ? { taskGroup: list.only } : {}) };
   const firstName = actor.name.split(' ')[0] ?? '';
+  // Information (decided changes not yet in force) is shown, but nothing in it waits for the person.
+  const waiting = list.groups.some((g) => !g.info);
   return {
     title: list.only ? `Mijn taken: ${GROUP_TITLES[list.only].toLowerCase()}` : 'Mijn taken',
-    intro: list.groups.length ? `Dit wacht op jou${firstName ? `, ${firstName}` : ''}. Nieuwste eerst; monitoring en MDO op datum.` : '',
+    intro: waiting ? `Dit wacht op jou${firstName ? `, ${firstName}` : ''}. Nieuwste eerst; monitoring en MDO op datum.` : '',
     message: message?.text ?? '',
     messageStyle: message?.style ?? 'default',
-    empty: list.groups.length ? '' : `Er wacht nu niets op je${firstName ? `, ${firstName}` : ''}. Fijne dag!`,
+    empty: waiting ? '' : `Er wacht nu niets op je${firstName ? `, ${firstName}` : ''}. Fijne dag!`,
     hint: actor.regioteam || actor.isMt
       ? ''
       : 'Wendbaar weet nog niet in welk regioteam je werkt, dus hulpvragen en consultaties van je team staan hier nog niet. Stuur Wendbaar één keer een bericht in het kanaal van je regioteam (@Wendbaar menu).',

@@ -6,9 +6,10 @@ import { enqueueDelivery } from '../deliveries/enqueue';
 import { configuredPeople } from '../people/store';
 import { loadInForce } from '../status/current';
 import type { CapacityPost } from './posts';
-import { dueSignals, officeWeeks, type RingSituation } from './rules';
+import type { CapacitySignal, DueSignal } from './types';
+import { combineSignals, dueSignals, officeWeeks, type RingSituation } from './rules';
 import { teamWeeks } from './snapshot';
-import { insertSignal } from './store/signals';
+import { insertSignal, joinSignals } from './store/signals';
 import { insertSnapshots, purgeSnapshotsBefore, snapshotsBetween } from './store/snapshots';
 
 export interface CapacityRun {
@@ -42,11 +43,22 @@ export async function runCapacityWeekly(ctx: JobContext): Promise<CapacityRun> {
       : {}),
   };
 
+  // Capacity rules that start to hold in the same week make one card; each recovery is its own.
+  const due = dueSignals(weeks, office.capacity, situation, office.rings);
+  const cards: DueSignal[][] = [due.filter((d) => d.kind === 'capacity'), ...due.filter((d) => d.kind === 'recovery').map((d) => [d])];
   let signals = 0;
-  for (const due of dueSignals(weeks, office.capacity, situation, office.rings)) {
+  for (const card of cards.filter((c) => c.length > 0)) {
     const sent = await db.transaction(async (tx) => {
-      const signal = await insertSignal(tx, due, week, office.capacity.consecutiveWeeks, fireTime);
-      if (!signal) return false;
+      // Each rule's episode is stored (and so signalled) once; only the new ones go on the card.
+      const fresh: CapacitySignal[] = [];
+      for (const d of card) {
+        const stored = await insertSignal(tx, d, week, office.capacity.consecutiveWeeks, fireTime);
+        if (stored) fresh.push(stored);
+      }
+      const [first, ...rest] = fresh;
+      if (!first) return false;
+      const signal = combineSignals([first, ...rest]);
+      if (rest.length > 0) await joinSignals(tx, signal, rest.map((s) => s.id));
       const mt = await configuredPeople(tx, config.env.WENDBAAR_MT);
       const summary = signal.kind === 'capacity' ? 'Capaciteitssignaal voor het MT' : 'Capaciteit hersteld: statusaanpassing beëindigen?';
       for (const person of mt) {
@@ -62,7 +74,7 @@ export async function runCapacityWeekly(ctx: JobContext): Promise<CapacityRun> {
         action: signal.kind === 'capacity' ? 'capacity.signal' : 'capacity.recovery',
         subject: `capacity-signal:${signal.id}`,
         correlationId: ctx.correlationId,
-        details: { rule: signal.ruleKey, episodeStart: signal.episodeStart, week, suggestedPreset: signal.suggestedPreset ?? null, changeId: signal.change?.id ?? null, mt: mt.length },
+        details: { rules: fresh.map((s) => s.ruleKey), episodeStart: signal.episodeStart, week, suggestedPreset: signal.suggestedPreset ?? null, changeId: signal.change?.id ?? null, mt: mt.length },
       });
       if (mt.length === 0) log.warn({ signalId: signal.id }, 'capacity signal stored but no MT member configured (WENDBAAR_MT)');
       return true;

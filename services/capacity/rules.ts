@@ -112,6 +112,16 @@ export function dueSignals(weeks: OfficeWeek[], config: CapacityRules, situation
   return due;
 }
 
+/**
+ * Signals of rules that started to hold in the same run, as one: every rule named, the longest run
+ * as evidence, the first signal's id (its card and button). Each rule keeps its own stored episode.
+ */
+export function combineSignals<S extends DueSignal>(signals: [S, ...S[]]): S {
+  const [first, ...rest] = signals;
+  const longest = signals.reduce((a, b) => (b.weeks.length > a.weeks.length ? b : a));
+  return { ...first, rules: [first, ...rest].flatMap((s) => s.rules), weeks: longest.weeks };
+}
+
 const changeRef = (c: NonNullable<RingSituation['change']>) => ({ id: c.id, title: c.title, ...(c.endDate ? { endDate: c.endDate } : {}) });
 
 /** Monday of the ISO week of a YYYY-MM-DD date (UTC arithmetic on the date alone). */

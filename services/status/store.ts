@@ -221,17 +221,6 @@ export async function consultationsToAnswer(q: Queryable, regioteam: string, aad
   );
 }
 
-/** Announcements to the regioteam of the last `days` days that the person has not marked read. */
-export async function unreadAnnouncements(q: Queryable, regioteam: string, aad: string, since: Date, limit: number) {
-  return q.query<{ announcementId: number; title: string; kind: 'publish' | 'extend' | 'end' | 'lapse'; at: Date }>(
-    `SELECT a.id AS "announcementId", c.title, a.kind, a.created_at AS at FROM status_announcements a JOIN status_changes c ON c.id = a.change_id
-     WHERE a.regioteams ? $1 AND a.created_at >= $3
-       AND NOT EXISTS (SELECT 1 FROM status_reads r WHERE r.announcement_id = a.id AND r.aad_object_id = $2)
-     ORDER BY a.created_at DESC, a.id DESC LIMIT $4`,
-    [regioteam, aad, since.toISOString(), limit],
-  );
-}
-
 /** Proposals the MT can decide now (consultation over or skipped), and decisions waiting for a second MT member. */
 export async function changesToDecide(q: Queryable, aad: string, today: string, limit: number) {
   return q.query<{ changeId: number; title: string; state: 'proposed' | 'awaiting_confirmation'; deadline: string | null; at: Date }>(

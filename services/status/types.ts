@@ -106,8 +106,11 @@ export interface Announcement {
   reads: { read: number; audience: number; apartRead?: number; apartAudience?: number };
   /** Teams ids that get their own view of the channel card (Universal Actions refresh). */
   viewers?: string[];
-  /** The card as one person sees it: whether they read it, whether they are MT. */
-  viewer?: { read: boolean; mt: boolean };
+  /**
+   * The card as one person sees it: whether they read it, whether they are MT, and whether they are
+   * outside its audience (joined a regioteam after it was published: their reading is not counted).
+   */
+  viewer?: { read: boolean; mt: boolean; outside?: boolean };
 }
 
 /** The choice the deciders get when a change nears or passes its expected end. */

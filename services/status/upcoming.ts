@@ -3,6 +3,7 @@ import { diffStatuses, type TaskDiff } from '../../config/rings';
 import { DEFAULT_ZONE, isoDay, localDay } from '../../lib/dates';
 import type { Queryable } from '../db';
 import { publishedChanges } from './store';
+import { announcedTo } from './store/audience';
 
 /** A decided statusaanpassing that starts after today: what will change, per task, and from when. */
 export interface UpcomingChange {
@@ -30,4 +31,19 @@ export async function upcomingChanges(q: Queryable, office: Office, at: Date, zo
       endDate: c.endDate ?? undefined,
       changes: diffStatuses(office.rings, c.previousTasks, c.tasks),
     }));
+}
+
+/**
+ * The upcoming changes that concern one person: those announced to an audience they were in when it
+ * was published (the rule of the announcements' read counts), with the newest such announcement.
+ */
+export async function upcomingChangesFor(
+  q: Queryable, office: Office, at: Date, aad: string, zone = DEFAULT_ZONE,
+): Promise<Array<UpcomingChange & { announcementId: number }>> {
+  const upcoming = await upcomingChanges(q, office, at, zone);
+  const announced = await announcedTo(q, aad, upcoming.map((u) => u.id));
+  return upcoming.flatMap((u) => {
+    const announcementId = announced.get(u.id);
+    return announcementId === undefined ? [] : [{ ...u, announcementId }];
+  });
 }

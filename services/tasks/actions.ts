@@ -15,7 +15,7 @@ export async function myTasks(ctx: ActingContext, only?: TaskGroupKey): Promise<
   const groups: TaskGroup[] = [];
   for (const source of sources) {
     const group = shapeGroup(source.key, await source.load(ctx, today), only ? GROUP_ROWS : OVERVIEW_ROWS, source.keepOrder);
-    if (group) groups.push(group);
+    if (group) groups.push(source.info ? { ...group, info: true } : group);
   }
   return { groups, only, today };
 }

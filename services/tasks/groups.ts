@@ -5,7 +5,9 @@ import { escalatedRequests, offersToAccept, ownActiveRequests, ownOffers, teamRe
 import { officeZone, type ActingContext } from '../context';
 import { upcomingMdos, type MdoDecisionRow } from '../mdo/store';
 import { itemsWaitingFor } from '../monitoring/store/tasks';
-import { changesToDecide, consultationsToAnswer, unreadAnnouncements } from '../status/store';
+import { changesToDecide, consultationsToAnswer } from '../status/store';
+import { unreadAnnouncements } from '../status/store/audience';
+import { upcomingChangesFor } from '../status/upcoming';
 import type { ForOwner, TaskGroupKey, TaskRow } from './types';
 
 /** Rows read per query: enough for "en nog N" to be exact for any realistic list. */
@@ -31,6 +33,8 @@ export interface GroupSource {
   load(ctx: ActingContext, today: string): Promise<TaskRow[]>;
   /** Rows come in their own order (monitoring: earliest deadline first); otherwise newest first. */
   keepOrder?: boolean;
+  /** Information only: rows without actions of their own. */
+  info?: boolean;
 }
 
 /**
@@ -48,9 +52,10 @@ export const TASK_GROUPS: GroupSource[] = [
         for (const c of await consultationsToAnswer(ctx.db, regioteam, aad, today, FETCH_LIMIT)) {
           rows.push({ kind: 'status.consultation', at: iso(c.at), changeId: Number(c.changeId), title: c.title, deadline: c.deadline });
         }
-        for (const a of await unreadAnnouncements(ctx.db, regioteam, aad, since, FETCH_LIMIT)) {
-          rows.push({ kind: 'status.announcement', at: iso(a.at), announcementId: Number(a.announcementId), title: a.title, announcement: a.kind });
-        }
+      }
+      // Announcements go to their audience as fixed when published, whatever team the person is in now.
+      for (const a of await unreadAnnouncements(ctx.db, aad, since, FETCH_LIMIT)) {
+        rows.push({ kind: 'status.announcement', at: iso(a.at), announcementId: Number(a.announcementId), title: a.title, announcement: a.kind });
       }
       if (can(ctx.actor, 'status.decide')) {
         for (const c of await changesToDecide(ctx.db, aad, today, FETCH_LIMIT)) {
@@ -118,6 +123,17 @@ export const TASK_GROUPS: GroupSource[] = [
         );
       }
       return rows;
+    },
+  },
+  {
+    key: 'upcoming',
+    keepOrder: true,
+    info: true,
+    async load(ctx) {
+      const upcoming = await upcomingChangesFor(ctx.db, ctx.config.office, ctx.clock.now(), ctx.actor.aadObjectId, officeZone(ctx));
+      return upcoming.map((u): TaskRow => ({
+        kind: 'upcoming.change', at: u.startDate, changeId: u.id, announcementId: u.announcementId, title: u.title, startDate: u.startDate, endDate: u.endDate ?? null, changes: u.changes,
+      }));
     },
   },
 ];

@@ -1,3 +1,4 @@
+import type { TaskDiff } from '../../config/rings';
 import type { HelpKind, Urgency } from '../caseload/types';
 
 /** Whose item a row of the 'namens' group is and why it reaches the reader (services/absence decides, as for their posts). */
@@ -25,15 +26,18 @@ export type TaskRow =
   | { kind: 'caseload.ownOffer'; at: string; requestId: number; requesterName: string; caseCount: number; status: 'offered' | 'accepted' }
   | { kind: 'caseload.escalated'; at: string; requestId: number; regioteam: string; requesterName: string; helpKind: HelpKind; caseCount: number }
   | { kind: 'monitoring.item'; at: string; itemId: number; caseReference: string; itemKind: string; stage: string | null; dueOn: string | null; overdue: boolean; handedOverBy: string | null; forOwner?: ForOwner }
-  | { kind: 'mdo.upcoming'; at: string; decisionId: number; mdoType: string; detail: string | null; meetingAt: string; decided: boolean; outcome: string; forOwner?: ForOwner };
+  | { kind: 'mdo.upcoming'; at: string; decisionId: number; mdoType: string; detail: string | null; meetingAt: string; decided: boolean; outcome: string; forOwner?: ForOwner }
+  | { kind: 'upcoming.change'; at: string; changeId: number; announcementId: number; title: string; startDate: string; endDate: string | null; changes: TaskDiff[] };
 
 export type TaskRowKind = TaskRow['kind'];
 
 /** The groups of the list, in the order the card shows them. */
-export type TaskGroupKey = 'status' | 'caseload' | 'monitoring' | 'mdo' | 'namens';
+export type TaskGroupKey = 'status' | 'caseload' | 'monitoring' | 'mdo' | 'namens' | 'upcoming';
 
 export interface TaskGroup {
   key: TaskGroupKey;
+  /** Information only (decided changes not yet in force): nothing to act on, so it does not make the list non-empty. */
+  info?: boolean;
   /** The rows shown (capped), in the group's order. */
   rows: TaskRow[];
   /** All rows of the group, also those not shown. */

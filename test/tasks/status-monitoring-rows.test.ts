@@ -66,7 +66,11 @@ describe('taken: statusaanpassingen and monitoring', () => {
 
     // Sanne reads it from her list; the announcement's read count follows in place; Zuid is told too but Noor reads nothing here.
     const unread = readList(await taken(h, users.consulent));
-    expect(unread.rows.map((r) => [r.text, r.buttons.map((b) => b.title)])).toEqual([['**Statusaanpassing besloten door het MT:** Ring 3 gepauzeerd', ['Gelezen', 'Lezen']]]);
+    expect(unread.rows.map((r) => [r.group, r.text, r.buttons.map((b) => b.title)])).toEqual([
+      ['Statusaanpassingen', '**Statusaanpassing besloten door het MT:** Ring 3 gepauzeerd', ['Gelezen', 'Lezen']],
+      // Until it starts on 1 December, the decided change is information for the people it was announced to.
+      ['Besloten, nog niet van kracht', '**Vanaf di 1 dec 2026:** Ring 3 gepauzeerd', ['Openen']],
+    ]);
     const read = await click(h, users.consulent, await taken(h, users.consulent), /besloten door het MT/, 'Gelezen');
     expect(readList(read.value)).toMatchObject({ message: '✔ Gemarkeerd als gelezen.', empty: true });
     await h.app.sender.settle();
@@ -75,7 +79,7 @@ describe('taken: statusaanpassingen and monitoring', () => {
     expect(JSON.stringify(readCard.card)).toContain("1 van de 6 collega's heeft het gelezen");
     // Daan still has it; reading it on the channel card takes it off his list too.
     const daanBefore = await taken(h, users.consulent2);
-    expect(readList(daanBefore).rows).toHaveLength(1);
+    expect(readList(daanBefore).rows.filter((r) => r.group === 'Statusaanpassingen')).toHaveLength(1);
     const announcementId = await lastId('status_announcements');
     await h.invoke(cardAction('status.read', { announcementId }, { from: users.consulent2, where: teams.noord }));
     expect(readList(await taken(h, users.consulent2)).empty).toBe(true);
@@ -97,7 +101,9 @@ describe('taken: statusaanpassingen and monitoring', () => {
     expect(digest.msteams.entities).toEqual([{ type: 'mention', text: '<at>Sanne Bakker</at>', mentioned: { id: users.consulent.id, name: 'Sanne Bakker' } }]);
     expect(JSON.stringify(digest.body)).toContain('"text":"<at>Sanne Bakker</at>"');
 
-    const sanne = readList(await taken(h, users.consulent));
+    // What waits for the person: the previous test's decided change is only information until 1 December.
+    const waiting = (card: Card) => readList(card).rows.filter((r) => r.group !== 'Besloten, nog niet van kracht');
+    const sanne = { rows: waiting(await taken(h, users.consulent)) };
     expect(sanne.rows.map((r) => [r.group, r.text, r.buttons.map((b) => b.title)])).toEqual([
       ['Monitoring', '**C-2026-0601** · Overdracht aan sociaal wijkteam', ['Hulp gestart', 'Afgerond', 'Openen']],
     ]);
@@ -107,9 +113,9 @@ describe('taken: statusaanpassingen and monitoring', () => {
     // Handed over to Daan: on his list with who handed it over, not on Sanne's.
     await act('monitoring.handover', { itemId: later, newOwner: users.consulent2.aadObjectId }, users.consulent);
     await h.app.sender.settle();
-    const daan = readList(await taken(h, users.consulent2));
-    expect(daan.rows.map((r) => [r.text, r.detail])).toEqual([['**C-2026-0602** · Thuiszitter', expect.stringContaining('aan jou overgedragen door Sanne Bakker')]]);
-    expect(readList(await taken(h, users.consulent)).rows.map((r) => r.text)).toEqual(['**C-2026-0601** · Overdracht aan sociaal wijkteam']);
+    const daan = waiting(await taken(h, users.consulent2));
+    expect(daan.map((r) => [r.text, r.detail])).toEqual([['**C-2026-0602** · Thuiszitter', expect.stringContaining('aan jou overgedragen door Sanne Bakker')]]);
+    expect(waiting(await taken(h, users.consulent)).map((r) => r.text)).toEqual(['**C-2026-0601** · Overdracht aan sociaal wijkteam']);
 
     // Sanne closes from her list: the card the daily run sent her is replaced in place.
     h.connector.reset();

@@ -45,15 +45,24 @@ export async function insertSignal(q: Queryable, signal: DueSignal, firedWeek: s
   return rows[0] ? toSignal(rows[0]) : undefined;
 }
 
+/**
+ * Several signals sent as one card: the first carries every rule and the evidence, the others are
+ * kept (so each rule's episode is signalled once) as part of it, out of the lists.
+ */
+export async function joinSignals(q: Queryable, combined: CapacitySignal, partIds: number[]): Promise<void> {
+  await q.query(`UPDATE capacity_signals SET evidence = evidence || $2::jsonb WHERE id = $1`, [combined.id, JSON.stringify({ rules: combined.rules, weeks: combined.weeks })]);
+  await q.query(`UPDATE capacity_signals SET evidence = evidence || jsonb_build_object('partOf', $1::bigint) WHERE id = ANY($2::bigint[])`, [combined.id, partIds]);
+}
+
 export async function getSignal(q: Queryable, id: number): Promise<CapacitySignal | undefined> {
   const row = (await q.query<SignalRow>(`SELECT ${SIGNAL_COLUMNS} FROM capacity_signals WHERE id = $1`, [id]))[0];
   return row ? toSignal(row) : undefined;
 }
 
-/** Signals fired in weeks [from, to), oldest first (the half-year's evaluation). */
+/** Signals fired in weeks [from, to), oldest first, those sent as part of another left out (the half-year's evaluation). */
 export async function signalsBetween(q: Queryable, from: string, to: string): Promise<CapacitySignal[]> {
   const rows = await q.query<SignalRow>(
-    `SELECT ${SIGNAL_COLUMNS} FROM capacity_signals WHERE fired_week >= $1::date AND fired_week < $2::date ORDER BY fired_week, id`,
+    `SELECT ${SIGNAL_COLUMNS} FROM capacity_signals WHERE fired_week >= $1::date AND fired_week < $2::date AND NOT evidence ? 'partOf' ORDER BY fired_week, id`,
     [from, to],
   );
   return rows.map(toSignal);

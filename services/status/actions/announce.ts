@@ -6,6 +6,7 @@ import { announcementOf, refreshAnnouncement } from '../notify';
 import { auditStep, existingChange, personOf } from '../shared';
 import { audienceState } from '../audience';
 import { getAnnouncement, readersOf, recordRead } from '../store';
+import { inAudience } from '../store/audience';
 import type { Announcement, AnnouncementRow, ChangeRow } from '../types';
 
 /** Step 4, aankondiging: everyone marks an announcement read; the MT sees who has not yet. */
@@ -21,11 +22,13 @@ export async function markRead(ctx: ActingContext, announcementId: number): Prom
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const announcement = await existingAnnouncement(tx, announcementId);
+    const counted = await inAudience(tx, announcementId, ctx.actor.aadObjectId);
     if (await recordRead(tx, announcementId, personOf(ctx), now)) {
-      await auditStep(tx, ctx, 'status.read', announcement.changeId, { announcementId });
-      await refreshAnnouncement(tx, ctx, announcement);
+      await auditStep(tx, ctx, 'status.read', announcement.changeId, { announcementId, counted });
+      // Only the fixed audience is counted: another reader changes nothing on the channel cards.
+      if (counted) await refreshAnnouncement(tx, ctx, announcement);
     }
-    return announcementOf(tx, ctx, announcement, { read: true, mt: can(ctx.actor, 'status.viewResponses') });
+    return announcementOf(tx, ctx, announcement, { read: true, mt: can(ctx.actor, 'status.viewResponses'), outside: !counted });
   });
 }
 
@@ -33,7 +36,8 @@ export async function markRead(ctx: ActingContext, announcementId: number): Prom
 export async function announcement(ctx: ActingContext, announcementId: number): Promise<Announcement> {
   const found = await existingAnnouncement(ctx.db, announcementId);
   const read = (await readersOf(ctx.db, found.id)).some((r) => r.aadObjectId === ctx.actor.aadObjectId);
-  return announcementOf(ctx.db, ctx, found, { read, mt: can(ctx.actor, 'status.viewResponses') });
+  const outside = !(await inAudience(ctx.db, found.id, ctx.actor.aadObjectId));
+  return announcementOf(ctx.db, ctx, found, { read, mt: can(ctx.actor, 'status.viewResponses'), outside });
 }
 
 /** Who of the announced regioteams has not read it yet: for the MT only. */

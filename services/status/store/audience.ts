@@ -55,3 +55,34 @@ export async function teamsUserIds(q: Queryable, aads: string[]): Promise<string
   const byAad = new Map(rows.map((r) => [r.aad, r.id]));
   return aads.flatMap((aad) => (byAad.has(aad) ? [byAad.get(aad)!] : []));
 }
+
+/** Whether the person is in the announcement's fixed audience (only then does their reading count). */
+export async function inAudience(q: Queryable, announcementId: number, aad: string): Promise<boolean> {
+  const rows = await q.query(`SELECT 1 FROM status_audience WHERE announcement_id = $1 AND aad_object_id = $2`, [announcementId, aad]);
+  return rows.length > 0;
+}
+
+/** Announcements since `since` whose fixed audience includes the person and that they have not marked read (the `taken` list). */
+export async function unreadAnnouncements(q: Queryable, aad: string, since: Date, limit: number) {
+  return q.query<{ announcementId: number; title: string; kind: 'publish' | 'extend' | 'end' | 'lapse'; at: Date }>(
+    `SELECT a.id AS "announcementId", c.title, a.kind, a.created_at AS at
+     FROM status_audience s JOIN status_announcements a ON a.id = s.announcement_id JOIN status_changes c ON c.id = a.change_id
+     WHERE s.aad_object_id = $1 AND a.created_at >= $2
+       AND NOT EXISTS (SELECT 1 FROM status_reads r WHERE r.announcement_id = a.id AND r.aad_object_id = $1)
+     ORDER BY a.created_at DESC, a.id DESC LIMIT $3`,
+    [aad, since.toISOString(), limit],
+  );
+}
+
+/** Per change, the newest of its announcements whose fixed audience includes the person: whom a decided change concerns. */
+export async function announcedTo(q: Queryable, aad: string, changeIds: number[]): Promise<Map<number, number>> {
+  if (changeIds.length === 0) return new Map();
+  const rows = await q.query<{ changeId: number; announcementId: number }>(
+    `SELECT DISTINCT ON (a.change_id) a.change_id AS "changeId", a.id AS "announcementId"
+     FROM status_audience s JOIN status_announcements a ON a.id = s.announcement_id
+     WHERE s.aad_object_id = $1 AND a.change_id = ANY($2::bigint[])
+     ORDER BY a.change_id, a.id DESC`,
+    [aad, changeIds],
+  );
+  return new Map(rows.map((r) => [Number(r.changeId), Number(r.announcementId)]));
+}
