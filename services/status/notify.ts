@@ -11,7 +11,7 @@ import type { StatusPost } from './posts';
 import { changeFacts, countResponses } from './rules';
 import { existingChange } from './shared';
 import { audienceState, fixAudience, mtViewers } from './audience';
-import { insertAnnouncement, nextCardVersion, responsesOf } from './store';
+import { insertAnnouncement, nextCardVersion, recordRead, responsesOf } from './store';
 import type { Announcement, AnnouncementRow, ChangeRow } from './types';
 
 /**
@@ -113,6 +113,8 @@ export async function announce(tx: Queryable, ctx: ActingContext, change: Change
   const remindOn = isoDay(addWorkingDays(localDay(now, officeZone(ctx)), 2, ctx.config.office));
   const announcement = await insertAnnouncement(tx, { changeId: change.id, kind, regioteams: teams, createdAt: now, remindOn }, announcementPostKey);
   await fixAudience(tx, ctx, announcement.id, teams);
+  // The MT member who publishes wrote it: it is read for them, not a task in their own list.
+  if (ctx.actor.isMt) await recordRead(tx, announcement.id, { aad: ctx.actor.aadObjectId, name: ctx.actor.name }, now);
   const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement)), reminder: false });
   for (const channel of channels) {
     await enqueueDelivery(tx, {

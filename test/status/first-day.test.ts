@@ -68,8 +68,9 @@ describe('statusaanpassing on the first day', () => {
     await h.app.sender.settle();
     const updated = text(channelCards(teams.noord, 'update').at(-1));
     expect(updated).toContain('1 van de 7 collega\'s heeft het gelezen');
-    // The three MT members the bot knows; Joost (beleid) never used Wendbaar here.
-    expect(updated).toContain('MT en beleid: 1 van de 3 gelezen');
+    // The three MT members the bot knows; Joost (beleid) never used Wendbaar here. Read: Fatima, who
+    // published it, and Iris.
+    expect(updated).toContain('MT en beleid: 2 van de 3 gelezen');
   });
 
   it('shows "Wie nog niet? (MT)" and "Alle reacties (MT)" only in the MT\'s own view of a channel card', async () => {

@@ -43,8 +43,11 @@ describe('taken: the fixed audience of announcements and decided changes not yet
       ['**Statusaanpassing besloten door het MT:** Ring 3 gepauzeerd', ['Gelezen', 'Lezen']],
     ]);
     expect(await statusRows(users.consulent2)).toHaveLength(1);
-    // MT members are counted apart on the card, so reading it waits for them too.
+    // MT members are counted apart on the card, so reading it waits for them too; the MT member
+    // who published it wrote it, so it is read for them from the start and is no task of theirs.
     expect((await statusRows(users.mt3)).map((r) => r.text)).toEqual(['**Statusaanpassing besloten door het MT:** Ring 3 gepauzeerd']);
+    expect(await statusRows(users.mt)).toEqual([]);
+    expect(JSON.stringify(channelCard(h, teams.noord, /Gelezen/)?.card ?? (await h.invoke(cardAction('status.announcement', { announcementId: id }, { from: users.mt2 }))).value)).toMatch(/MT en beleid: 1 van de \d gelezen/);
 
     // Sanne reads it from her list: she is one of Noord's three (Sanne, Daan, Ruben the teamleider).
     const read = await click(h, users.consulent, await taken(h, users.consulent), /besloten door het MT/, 'Gelezen');
