@@ -6,6 +6,7 @@ import { askForHelp, requestForm } from '../../services/caseload/actions/ask';
 import { closeRequest, requestForViewer } from '../../services/caseload/actions/close';
 import { ownFigures, saveOwnFigures } from '../../services/caseload/actions/figures';
 import { acceptOffer, offerHelp, withdrawOffer } from '../../services/caseload/actions/offers';
+import { standsInForRequester } from '../../services/caseload/actions/request-card';
 import { teamWorkloadNow } from '../../services/caseload/actions/team';
 import { runEscalation, runWeekstart } from '../../services/caseload/jobs';
 import { figuresProblems, helpRequestProblems } from '../../services/caseload/form-checks';
@@ -46,9 +47,9 @@ const figuresSchema = z.object({
   isBuffer: z.preprocess((v) => v === true || v === 'true', z.boolean()),
 });
 
-/** The request card as the acting user sees it (replaces the card they clicked). */
-const requestReply = (scope: TurnScope, detail: RequestDetail): Reply =>
-  ({ card: helpRequestCard(requestCardData(detail, scope.config.office, officeZone(scope)), scope.actor.aadObjectId) });
+/** The request card as the acting user sees it (replaces the card they clicked); a stand-in sees it namens the requester. */
+const requestReply = async (scope: TurnScope, detail: RequestDetail): Promise<Reply> =>
+  ({ card: helpRequestCard(requestCardData(detail, scope.config.office, officeZone(scope)), scope.actor.aadObjectId, await standsInForRequester(scope, detail)) });
 
 async function figuresReply(scope: TurnScope, savedOpenCases?: number): Promise<Reply> {
   return { card: figuresFormCard({ ...(await ownFigures(scope)), savedOpenCases, zone: officeZone(scope) }) };

@@ -3,7 +3,7 @@ import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard } from '../
 import { infoCard } from '../../cards/notice';
 import { adviceCardData, decidedCardData, overviewCardData } from '../../cards/mdo/views';
 import { officeZone } from '../../services/context';
-import { decideMdo, loadOwnMdo, mdoFormDefaults, myMdos, overrideProblems, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
+import { decideMdo, loadOwnMdo, mdoFormDefaults, mdoSender, myMdos, overrideProblems, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
 import { cancelMdo, changeMdoDecision, openMdo } from '../../services/mdo/change';
 import type { MdoDecisionRow } from '../../services/mdo/store';
 import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, withKnownOrganiser, type MdoFormValues } from '../../services/mdo/form';
@@ -45,10 +45,10 @@ const decideSchema = z.object({
   reminder: toggle.optional(),
 });
 
-const CHANGED_NOTICE = 'De status van kern en ringen is gewijzigd sinds je het advies kreeg. Bekijk het bijgewerkte advies en besluit opnieuw.';
+const CHANGED_NOTICE = 'De status van kern en ringen is gewijzigd sinds het advies. Bekijk het bijgewerkte advies en besluit opnieuw.';
 
 /** The card that replaces the advice card after "Besluit vastleggen". */
-function decisionReply(scope: TurnScope, result: DecideResult, kept: z.infer<typeof decideSchema>): Reply {
+async function decisionReply(scope: TurnScope, result: DecideResult, kept: z.infer<typeof decideSchema>): Promise<Reply> {
   const office = scope.config.office;
   const zone = officeZone(scope);
   const keep = { override: { outcome: kept.outcome ?? '', reason: kept.reason ?? '' }, reminder: kept.reminder ?? false };
@@ -58,19 +58,19 @@ function decisionReply(scope: TurnScope, result: DecideResult, kept: z.infer<typ
     case 'advice-changed':
       return { card: mdoAdviceCard(adviceCardData(result.row, office, zone, { ...keep, notice: CHANGED_NOTICE })) };
     case 'already':
-      return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, scope.actor.name, 'Dit besluit was al vastgelegd; er is niets gewijzigd.')) };
+      return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, await mdoSender(scope, result.row), 'Dit besluit was al vastgelegd; er is niets gewijzigd.')) };
     case 'decided':
-      return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, scope.actor.name)), summary: 'MDO-besluit vastgelegd' };
+      return { card: mdoDecidedCard(decidedCardData(result.row, office, zone, await mdoSender(scope, result.row))), summary: 'MDO-besluit vastgelegd' };
   }
 }
 
 const byId = z.object({ id: z.coerce.number({ error: 'onbekend besluit' }).int().positive('onbekend besluit') });
 
 /** A decision opened again: the decided card with the organiser message, or the advice still waiting for one. */
-function openedReply(scope: TurnScope, row: MdoDecisionRow, notice = ''): Reply {
+async function openedReply(scope: TurnScope, row: MdoDecisionRow, notice = ''): Promise<Reply> {
   const office = scope.config.office;
   return row.status === 'decided'
-    ? { card: mdoDecidedCard(decidedCardData(row, office, officeZone(scope), scope.actor.name, notice)), summary: 'MDO-besluit' }
+    ? { card: mdoDecidedCard(decidedCardData(row, office, officeZone(scope), await mdoSender(scope, row), notice)), summary: 'MDO-besluit' }
     : { card: mdoAdviceCard(adviceCardData(row, office, officeZone(scope))), summary: 'MDO-advies' };
 }
 
@@ -129,8 +129,12 @@ export const mdoFeature: Feature = {
       { fields: { reason: 'casus' } },
     ),
     'mdo.cancel': action(byId, async (scope, data) => {
-      await cancelMdo(scope, data.id);
-      return { card: infoCard('MDO geannuleerd', 'Het MDO staat niet meer in je lijst en telt niet mee in de cijfers; een geplande herinnering vervalt. Laat de organisator weten dat je niet komt.') };
+      const owner = (await mdoSender(scope, await cancelMdo(scope, data.id))).onBehalfOf;
+      return {
+        card: infoCard('MDO geannuleerd', owner
+          ? `Het MDO staat niet meer in de lijst van ${owner} en telt niet mee in de cijfers; een geplande herinnering vervalt. Laat de organisator weten dat ${owner} niet komt.`
+          : 'Het MDO staat niet meer in je lijst en telt niet mee in de cijfers; een geplande herinnering vervalt. Laat de organisator weten dat je niet komt.'),
+      };
     }),
   },
 };

@@ -20,7 +20,7 @@ const DONE: Record<string, string> = {
   'caseload.complete': 'Je hulpvraag is afgerond; de kaart in het teamkanaal is bijgewerkt.',
   'monitoring.close': 'Het monitoringitem is afgesloten.',
   'monitoring.meeting': 'Het overleg is vastgelegd.',
-  'mdo.cancel': 'Het MDO is geannuleerd; een geplande herinnering vervalt. Laat de organisator weten dat je niet komt.',
+  'mdo.cancel': 'Het MDO is geannuleerd; een geplande herinnering vervalt. Laat de organisator weten dat het RBL niet komt.',
 };
 
 async function tasksReply(scope: TurnScope, only?: TaskGroupKey, message?: TasksMessage): Promise<Reply> {

@@ -14,9 +14,12 @@ import { escalationView, figuresFormView, weekstartView, type FiguresFormInput }
 export const requestFormCard = (data: RequestFormInput): AdaptiveCard =>
   withFormProblems(renderTemplate(formTemplate, requestFormView(data)), data.problems ?? [], 'Er is niets verstuurd. Je invoer staat er nog.');
 
-/** The help request card; Teams fetches the requester's and helpers' own views through `refresh`. */
-export function helpRequestCard(data: RequestCardData, viewerAad?: string): AdaptiveCard {
-  const card = renderTemplate(requestTemplate, helpRequestView(data, viewerAad));
+/**
+ * The help request card; Teams fetches the requester's and helpers' own views through `refresh`.
+ * `standsInFor`: the requester's name when the viewer accepts offers for them while they are away.
+ */
+export function helpRequestCard(data: RequestCardData, viewerAad?: string, standsInFor?: string): AdaptiveCard {
+  const card = renderTemplate(requestTemplate, helpRequestView(data, viewerAad, standsInFor));
   if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
   if (data.active) {
     card.refresh = {

@@ -80,6 +80,8 @@ export const samples: Record<string, AdaptiveCard> = {
   requestOffersChannel: helpRequestCard(request('aangeboden', offered)),
   requestOffersRequester: helpRequestCard(request('aangeboden', offered), 'aad-sanne'),
   requestOffersHelper: helpRequestCard(request('aangeboden', offered), 'aad-daan'),
+  // Sanne is away; Milan stands in for her and accepts offers namens her.
+  requestOffersStandIn: helpRequestCard(request('aangeboden', offered), 'aad-milan', 'Sanne Bakker'),
   requestAssignedRequester: helpRequestCard(request('toegewezen', assigned), 'aad-sanne'),
   requestAssignedHelper: helpRequestCard(request('toegewezen', assigned), 'aad-daan'),
   requestPartlyAssigned: helpRequestCard(request('toegewezen', [offer(1, 'aad-daan', 'Daan Jansen', 1, 'accepted')])),

@@ -9,6 +9,8 @@ export interface OrganiserMessageInput {
   /** Why not attending, when the advice said so and the consulent followed it. */
   declineGround?: DeclineGround;
   senderName: string;
+  /** The absent consulent whose MDO this is, when a stand-in sends the message for them. */
+  onBehalfOf?: string;
   /** The organising organisation, greeted by name. */
   organiser: string;
 }
@@ -32,11 +34,12 @@ export function organiserMessage(input: OrganiserMessageInput): string {
     online: 'Het Regionaal Bureau Leerlingzaken (RBL) neemt online deel aan dit overleg. Wilt u ons de link voor de online deelname sturen?',
     fysiek: 'Het Regionaal Bureau Leerlingzaken (RBL) neemt op locatie deel aan dit overleg.',
     schriftelijk: 'Het Regionaal Bureau Leerlingzaken (RBL) neemt niet deel aan het overleg, maar levert vooraf schriftelijke inbreng. Vragen ter voorbereiding kunt u per e-mail sturen; een administratief medewerker van het RBL handelt die af.',
-    vertegenwoordigen: 'Het Regionaal Bureau Leerlingzaken (RBL) wordt bij dit overleg vertegenwoordigd door een collega die al deelneemt. Ik neem zelf niet deel.',
+    vertegenwoordigen: `Het Regionaal Bureau Leerlingzaken (RBL) wordt bij dit overleg vertegenwoordigd door een collega die al deelneemt. ${input.onBehalfOf ? `${input.onBehalfOf} neemt` : 'Ik neem'} zelf niet deel.`,
     'niet-deelnemen': `Het Regionaal Bureau Leerlingzaken (RBL) neemt niet deel aan dit overleg. ${input.declineGround ? DECLINE_TEXT[input.declineGround] : 'Het RBL maakt bewuste keuzes in deelname aan overleggen, zodat de beschikbare tijd zo goed mogelijk wordt ingezet.'}`,
     'juridische-toets': 'Voordat het Regionaal Bureau Leerlingzaken (RBL) kan deelnemen, stellen we samen met onze privacy-officer vast of deelname juridisch is toegestaan (wettelijke grondslag en gegevensuitwisseling). Tot die tijd nemen we niet deel; u hoort zo snel mogelijk van ons.',
   };
-  return `${head}\n\n${body[input.outcome]}\n\nMet vriendelijke groet,\n${input.senderName}\nRegionaal Bureau Leerlingzaken`;
+  const signature = input.onBehalfOf ? `${input.senderName}, namens ${input.onBehalfOf}` : input.senderName;
+  return `${head}\n\n${body[input.outcome]}\n\nMet vriendelijke groet,\n${signature}\nRegionaal Bureau Leerlingzaken`;
 }
 
 /** The message as the card shows it: paragraphs of lines (a TextBlock each, so every client breaks them the same). */

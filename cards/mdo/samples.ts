@@ -56,10 +56,12 @@ export const samples: Record<string, AdaptiveCard> = {
     problems: [{ field: 'reason', text: 'Reden: vul de reden in; dat is verplicht' }], overrideOpen: true, override: { outcome: 'online', reason: '' },
   })),
   'mdo-advice-changed': mdoAdviceCard(adviceCardData(viosPaused, office, zone, {
-    notice: 'De status van kern en ringen is gewijzigd sinds je het advies kreeg. Bekijk het bijgewerkte advies en besluit opnieuw.',
+    notice: 'De status van kern en ringen is gewijzigd sinds het advies. Bekijk het bijgewerkte advies en besluit opnieuw.',
   })),
-  'mdo-decided': mdoDecidedCard(decidedCardData(decidedOnline, office, zone, 'Sanne Bakker')),
-  'mdo-decided-overridden': mdoDecidedCard(decidedCardData(overridden, office, zone, 'Sanne Bakker')),
+  'mdo-decided': mdoDecidedCard(decidedCardData(decidedOnline, office, zone, { name: 'Sanne Bakker' })),
+  'mdo-decided-overridden': mdoDecidedCard(decidedCardData(overridden, office, zone, { name: 'Sanne Bakker' })),
+  // Sanne is away: her stand-in opens her MDO and sends the organiser message for her.
+  'mdo-decided-namens': mdoDecidedCard(decidedCardData(decidedOnline, office, zone, { name: 'Daan Jansen', onBehalfOf: 'Sanne Bakker' })),
   'mdo-overview-consulent': mdoOverviewCard(overviewCardData({ upcoming: [decidedOnline, { ...unknownBasis, id: 42 }] }, office, zone)),
   'mdo-overview-empty': mdoOverviewCard(overviewCardData({ upcoming: [] }, office, zone)),
   'mdo-overview-team': mdoOverviewCard(overviewCardData({ upcoming: [decidedOnline], team: {

@@ -7,7 +7,7 @@ import { messageMailto, messageParagraphs, organiserMessage } from './organiser-
 import type { MdoReminderData } from '../../services/mdo/posts';
 import type { FormProblem } from '../../services/validation';
 import type { MdoDecisionRow } from '../../services/mdo/store';
-import type { TeamMdoFigures } from '../../services/mdo/actions';
+import type { MdoSender, TeamMdoFigures } from '../../services/mdo/actions';
 import type { Fact, MdoAdviceCardData, MdoDecidedCardData, MdoOverviewCardData, MdoReminderCardData } from './cards';
 
 /** Turns stored MDO decisions into the cards' data: Dutch dates, labels and facts. */
@@ -75,16 +75,20 @@ const organiserParts = (message: string, meeting: string) => ({
   organiserMailto: messageMailto(`Deelname RBL: ${meeting}`, message),
 });
 
-export function decidedCardData(row: MdoDecisionRow, office: Office, zone: string, senderName: string, notice = ''): MdoDecidedCardData {
+/** The decision as the actor reads it: theirs, or (a stand-in) the absent owner's, handled namens them. */
+export function decidedCardData(row: MdoDecisionRow, office: Office, zone: string, sender: MdoSender, notice = ''): MdoDecidedCardData {
   const final = row.final_outcome ?? row.advised_outcome;
+  const owner = sender.onBehalfOf;
+  const followed = owner ? `Namens ${owner}: het besluit volgt het advies.` : 'Je volgt het advies.';
+  const deviates = owner ? `Namens ${owner}: het besluit wijkt af van het advies` : 'Je wijkt af van het advies';
   const decisionLine = row.overridden
-    ? `Je wijkt af van het advies (${OUTCOME_LABEL[row.advised_outcome]}). Reden: ${row.override_reason ?? ''}`
-    : `Je volgt het advies. Prioriteit: ${CATEGORY_LABEL[row.advice.category]}.`;
+    ? `${deviates} (${OUTCOME_LABEL[row.advised_outcome]}). Reden: ${row.override_reason ?? ''}`
+    : `${followed} Prioriteit: ${CATEGORY_LABEL[row.advice.category]}.`;
   const reminderLine = row.reminder_at
     ? `Je krijgt op ${dutchWhen(row.reminder_at, zone)} een herinnering.`
     : final === 'online' || final === 'fysiek'
       ? 'Geen herinnering ingepland.'
-      : 'Je neemt niet zelf deel; er komt geen herinnering.';
+      : `${owner ? `${owner} neemt` : 'Je neemt'} niet zelf deel; er komt geen herinnering.`;
   return {
     id: row.id,
     outcomes: MDO_OUTCOMES.filter((o) => o !== final).map((o) => ({ title: OUTCOME_LABEL[o], value: o })),
@@ -98,7 +102,8 @@ export function decidedCardData(row: MdoDecisionRow, office: Office, zone: strin
       when: dutchWhen(row.meeting_at, zone),
       outcome: final,
       declineGround: row.overridden ? undefined : row.advice.declineGround,
-      senderName,
+      senderName: sender.name,
+      onBehalfOf: owner,
       organiser: row.organiser,
     }), `${meetingName(row, office.mdoCatalogue)}, ${dutchWhen(row.meeting_at, zone)}`),
   };

@@ -63,3 +63,23 @@ export const isoWeekKey = (at: Date, zone: string) => {
   const d = DateTime.fromJSDate(at, { zone: timeZone(zone) });
   return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
 };
+
+/**
+ * The answer to accepting an offer that was accepted already, in the reader's words: who accepted
+ * it (the reader, the requester, or a stand-in namens the requester) and when.
+ */
+export function alreadyAcceptedText(
+  readerAad: string,
+  request: Pick<HelpRequest, 'requesterAad' | 'requesterName'>,
+  by: { actorAad: string; actorName: string; onBehalfOf: string | null } | undefined,
+  acceptedAt: Date | null,
+  zone: string,
+): string {
+  const when = acceptedAt ? ` op ${DateTime.fromJSDate(acceptedAt, { zone: timeZone(zone) }).setLocale('nl').toFormat("ccc d LLL 'om' HH:mm")}` : '';
+  if (!by) return `Dit aanbod is al geaccepteerd${when}.`;
+  if (by.actorAad === readerAad && !by.onBehalfOf) return `Je hebt dit aanbod al geaccepteerd${when}.`;
+  const requester = request.requesterName || 'de aanvrager';
+  const who = by.actorAad === readerAad ? 'jou' : by.actorName || 'een collega';
+  const forWhom = by.onBehalfOf ? ` namens ${by.onBehalfOf === readerAad ? 'jou' : requester}` : '';
+  return `Dit aanbod is al geaccepteerd door ${who}${forWhom}${when ? `,${when}` : ''}.`;
+}

@@ -1,4 +1,5 @@
 import type { Office } from '../../config/office';
+import { isoDay, localDay } from '../../lib/dates';
 import { namens, ownerResource } from '../absence/acting';
 import type { OnBehalfOf } from '../absence/types';
 import { audit } from '../audit/store';
@@ -6,7 +7,8 @@ import { authorize, can } from '../authz';
 import { officeZone, type ActingContext } from '../context';
 import type { Queryable } from '../db';
 import { enqueueDelivery } from '../deliveries/enqueue';
-import { conflict, notFound } from '../errors';
+import { conflict, forbidden, notFound } from '../errors';
+import { getPerson } from '../people/store';
 import { fieldProblem, type FormProblem } from '../validation';
 import { getCurrentRingState } from '../status/current';
 import { reminderSpec } from './posts';
@@ -44,16 +46,34 @@ export async function recordMdoAdvice(ctx: ActingContext, form: ParsedMdoForm): 
   return row;
 }
 
+/** The MDO as a thing of its owner on its meeting day: after the owner's absence it waits for the owner. */
+const meetingDay = (ctx: ActingContext, row: MdoDecisionRow) => ({ day: isoDay(localDay(new Date(row.meeting_at), officeZone(ctx))), label: 'Dit MDO' });
+
 /**
- * Loads a decision for its owner, or for whoever stands in while the owner is away (then with the
- * owner's absence, for the "namens" audit); ownership comes from the database, never from card data.
+ * Loads a decision for its owner, or for whoever stands in while the owner is away and the meeting
+ * is within the absence (then with the owner's absence, for the "namens" audit); ownership comes
+ * from the database, never from card data.
  */
 export async function loadOwnMdo(ctx: ActingContext, q: Queryable, id: number, lock = false): Promise<{ row: MdoDecisionRow; behalf?: OnBehalfOf }> {
   const row = await getMdoDecision(q, id, lock);
   if (!row) throw notFound('Dit MDO-besluit bestaat niet (meer). Typ "mdo" om opnieuw te beginnen.');
-  const { resource, behalf } = await ownerResource(ctx, q, row.owner_aad);
+  const { resource, behalf, waitsForOwner } = await ownerResource(ctx, q, row.owner_aad, meetingDay(ctx, row));
+  if (waitsForOwner && !can(ctx.actor, 'mdo.owner', resource)) throw forbidden(waitsForOwner);
   authorize(ctx.actor, 'mdo.owner', resource);
   return { row, behalf };
+}
+
+/** Who the decision's cards speak to, and who signs the organiser message: the actor, namens the owner when standing in. */
+export interface MdoSender {
+  name: string;
+  /** The absent owner's name, when the actor handles the MDO for them. */
+  onBehalfOf?: string;
+}
+
+export async function mdoSender(ctx: ActingContext, row: MdoDecisionRow): Promise<MdoSender> {
+  const { behalf } = await ownerResource(ctx, ctx.db, row.owner_aad);
+  if (!behalf) return { name: ctx.actor.name };
+  return { name: ctx.actor.name, onBehalfOf: (await getPerson(ctx.db, row.owner_aad))?.name || 'een collega' };
 }
 
 export type DecideRequest = { choice: 'accept' } | { choice: 'override'; outcome?: string; reason?: string };

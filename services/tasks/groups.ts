@@ -1,4 +1,5 @@
 import { isoDay, localDay } from '../../lib/dates';
+import { withinAbsence } from '../absence/acting';
 import { ownersStoodInFor, routingOf } from '../absence/route';
 import { can } from '../authz';
 import { escalatedRequests, offersToAccept, ownActiveRequests, ownOffers, teamRequestsNeedingHelp } from '../caseload/store/tasks';
@@ -114,8 +115,8 @@ export const TASK_GROUPS: GroupSource[] = [
           offersToAccept(ctx.db, owner.ownerAad, FETCH_LIMIT),
           upcomingMdos(ctx.db, owner.ownerAad, ctx.clock.now(), FETCH_LIMIT),
         ]);
-        // An MDO after the owner's return waits for the owner.
-        const duringAbsence = mdos.filter((m) => owner.until === null || isoDay(localDay(new Date(m.meeting_at), officeZone(ctx))) <= owner.until);
+        // An MDO after the owner's return waits for the owner (the same rule as acting on it).
+        const duringAbsence = mdos.filter((m) => withinAbsence(owner, isoDay(localDay(new Date(m.meeting_at), officeZone(ctx)))));
         rows.push(
           ...items.map(monitoringRow(today, forOwner)),
           ...offers.map((o): TaskRow => ({ kind: 'caseload.offerToAccept', ...o, forOwner })),

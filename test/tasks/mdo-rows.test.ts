@@ -80,7 +80,7 @@ describe('taken: MDO', () => {
 
     // Cancel from the list: off the list, out of the figures, no reminder.
     const cancelled = await click(h, users.consulent, await taken(h, users.consulent), new RegExp(dayOf(first)), 'Annuleren');
-    expect(readList(cancelled.value).message).toBe('✔ Het MDO is geannuleerd; een geplande herinnering vervalt. Laat de organisator weten dat je niet komt.');
+    expect(readList(cancelled.value).message).toBe('✔ Het MDO is geannuleerd; een geplande herinnering vervalt. Laat de organisator weten dat het RBL niet komt.');
     expect(readList(cancelled.value).rows.map((r) => r.text)).toEqual([expect.stringContaining(dayOf(second))]);
     expect(await h.db.query(`SELECT status FROM mdo_decisions WHERE id = $1`, [id])).toEqual([{ status: 'cancelled' }]);
     expect(await reminders()).toEqual([]);

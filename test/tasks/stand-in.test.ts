@@ -30,6 +30,25 @@ describe('taken: namens afwezige collega\'s', () => {
     h.db.query<{ actor: string; details: Record<string, unknown> }>(
       `SELECT actor, details FROM audit_log WHERE action = $1 AND subject = $2 AND outcome = 'ok' AND id > $3 ORDER BY id`, [action, subject, auditFrom]);
 
+  /** The Accepteren buttons of a request card, by offer id, and the titles of its other buttons. */
+  const requestButtons = (card: Card) => {
+    const all: Card[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const n = node as Card;
+        if (n.type?.startsWith?.('Action.')) all.push(n);
+        Object.values(n).forEach(walk);
+      }
+    };
+    walk(card);
+    return { accept: all.filter((a) => a.verb === 'caseload.accept').map((a) => Number(a.data.offerId)), others: all.filter((a) => a.verb !== 'caseload.accept').map((a) => a.title) };
+  };
+  /** The organiser message of a decided MDO card, as the consulent copies it. */
+  const organiserMessage = (card: Card): string => {
+    const found = JSON.stringify(card).match(/"id":"organiserMessage"[^}]*"value":"((?:[^"\\]|\\.)*)"/);
+    return found ? (JSON.parse(`"${found[1]}"`) as string) : '';
+  };
   /** Sanne's work: a stage due today, a request for two cases with offers by Milan and Ruben, an MDO during and one after her absence. */
   async function sannesWork() {
     await h.db.transaction((tx) => createItem(tx, h.config, { kind: 'no-show', caseReference: 'C-2026-0901', date: '2026-11-23', ownerAad: sanne.aadObjectId, regioteam: 'noord', createdBy: 'test' }));
@@ -152,5 +171,74 @@ describe('taken: namens afwezige collega\'s', () => {
     expect(await auditOf('caseload.accept', `helprequest:${work.requestId}`)).toEqual([{ actor: ruben.aadObjectId, details: expect.objectContaining({ onBehalfOf: sanne.aadObjectId }) }]);
     const refused = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: daan }));
     expect(text(refused.value)).toContain('Dit mag alleen de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt');
+  });
+  it('"Hulpvraag bekijken" gives the stand-in the Accepteren buttons namens the absentee, not her closing buttons; a second accept says who accepted and when', async () => {
+    const work = await sannesWork();
+    at('2026-11-24', '08:40:00');
+    expect((await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: sanne }))).type).toBe(CARD);
+    await record(ruben, sanne, '2026-11-27', daan);
+    at('2026-11-24', '09:30:00');
+
+    const opened = await click(h, daan, await taken(h, daan), /Milan de Boer biedt hulp aan/, 'Hulpvraag bekijken');
+    expect(opened.type).toBe(CARD);
+    expect(requestButtons(opened.value).accept).toEqual([work.milansOffer]);
+    expect(requestButtons(opened.value).others).not.toEqual(expect.arrayContaining(['Hulpvraag intrekken']));
+    expect(requestButtons(opened.value).others).not.toContain('Afronden');
+    expect(text(opened.value)).toContain('namens Sanne Bakker');
+    // Milan (a colleague and the helper) still sees the colleague's view.
+    const milans = await h.invoke(cardAction('caseload.refresh', { requestId: work.requestId }, { from: milan }));
+    expect(requestButtons(milans.value).accept).toEqual([]);
+    expect(text(milans.value)).not.toContain('namens Sanne Bakker');
+
+    // Accepting on that card answers with the stand-in's view again.
+    const accepted = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.milansOffer }, { from: daan }));
+    expect(accepted.type).toBe(CARD);
+    expect(text(accepted.value)).toContain('Milan de Boer: 1 casus · ✔ geaccepteerd');
+    expect(text(accepted.value)).toContain('namens Sanne Bakker');
+    expect(requestButtons(accepted.value).others).not.toEqual(expect.arrayContaining(['Afronden', 'Hulpvraag intrekken']));
+
+    // Accepting again: who accepted, and when, in words for the reader.
+    const again = async (who: TestUser, offerId: number) => (await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId }, { from: who }))).value;
+    expect(await again(daan, work.milansOffer)).toBe('Dit aanbod is al geaccepteerd door jou namens Sanne Bakker, op di 24 nov om 09:30.');
+    expect(await again(daan, work.rubensOffer)).toBe('Dit aanbod is al geaccepteerd door Sanne Bakker, op di 24 nov om 08:40.');
+    at('2026-11-25', '09:00:00');
+    await h.send(personalMessage('terug', { from: sanne }));
+    expect(await again(sanne, work.milansOffer)).toBe('Dit aanbod is al geaccepteerd door Daan Jansen namens jou, op di 24 nov om 09:30.');
+    expect(await again(sanne, work.rubensOffer)).toBe('Je hebt dit aanbod al geaccepteerd op di 24 nov om 08:40.');
+  });
+
+  it('the organiser message of an MDO the stand-in handles is signed namens the absentee; a later MDO stays hers unless the absence is open-ended', async () => {
+    const work = await sannesWork();
+    const own = await h.invoke(cardAction('mdo.open', { id: work.mdoDuring }, { from: sanne }));
+    expect(organiserMessage(own.value)).toMatch(/Met vriendelijke groet,\nSanne Bakker\nRegionaal Bureau Leerlingzaken$/);
+    await record(ruben, sanne, '2026-11-27', daan);
+    at('2026-11-24', '09:30:00');
+
+    const opened = await h.invoke(cardAction('mdo.open', { id: work.mdoDuring }, { from: daan }));
+    expect(organiserMessage(opened.value)).toMatch(/Met vriendelijke groet,\nDaan Jansen, namens Sanne Bakker\nRegionaal Bureau Leerlingzaken$/);
+    const changed = await h.invoke(cardAction('mdo.change', { id: work.mdoDuring, outcome: 'vertegenwoordigen', reason: 'Milan gaat al; hij vertegenwoordigt ons.' }, { from: daan }));
+    expect(organiserMessage(changed.value)).toContain('Sanne Bakker neemt zelf niet deel.');
+    expect(organiserMessage(changed.value)).toContain('Daan Jansen, namens Sanne Bakker');
+
+    // The MDO on 10 December (after her last day) waits for her, by id too.
+    for (const verb of ['mdo.open', 'mdo.cancel']) {
+      const refused = await h.invoke(cardAction(verb, { id: work.mdoAfter }, { from: daan }));
+      expect(refused.value).toBe('Dit MDO is op do 10 dec 2026, na de afwezigheid van Sanne Bakker (tot en met vr 27 nov 2026): dat laat je aan Sanne Bakker zelf.');
+    }
+    const refusedChange = await h.invoke(cardAction('mdo.change', { id: work.mdoAfter, outcome: 'schriftelijk', reason: 'Sanne is ziek.' }, { from: daan }));
+    expect(text(refusedChange.value)).toContain('na de afwezigheid van Sanne Bakker');
+    expect(await h.db.query(`SELECT status, final_outcome FROM mdo_decisions WHERE id = $1`, [work.mdoAfter])).toEqual([{ status: 'decided', final_outcome: 'online' }]);
+
+    // Cancelling hers says whose list it leaves.
+    const cancelled = await h.invoke(cardAction('mdo.cancel', { id: work.mdoDuring }, { from: daan }));
+    expect(text(cancelled.value)).toContain('Het MDO staat niet meer in de lijst van Sanne Bakker');
+    expect(text(cancelled.value)).not.toContain('je lijst');
+
+    // Open-ended (nobody knows when she is back): every MDO of hers is his to handle.
+    at('2026-11-24', '10:00:00');
+    await h.send(personalMessage('terug', { from: sanne }));
+    await record(ruben, sanne, '', daan);
+    expect((await h.invoke(cardAction('mdo.open', { id: work.mdoAfter }, { from: daan }))).type).toBe(CARD);
+    expect(namens(await taken(h, daan)).some((r) => r.text.includes('10 december'))).toBe(true);
   });
 });

@@ -76,12 +76,16 @@ export function requestFacts(data: RequestCardData) {
 /**
  * The help request in its current state, as one viewer sees it. The shared view (no viewer) lets
  * colleagues offer help; the requester's view has Accepteren per offer and the closing buttons;
- * a helper's view shows their own offer with a withdraw button.
+ * a helper's view shows their own offer with a withdraw button. Whoever stands in for the absent
+ * requester (`standsInFor`: the requester's name) accepts like the requester, marked "namens";
+ * closing or withdrawing the request stays the requester's.
  */
-export function helpRequestView(data: RequestCardData, viewerAad?: string) {
+export function helpRequestView(data: RequestCardData, viewerAad?: string, standsInFor?: string) {
   const { request, offers } = data;
   const active = data.active;
   const isRequester = !!viewerAad && viewerAad === request.requesterAad;
+  const standsIn = !isRequester && !!viewerAad && !!standsInFor;
+  const accepts = isRequester || standsIn;
   const liveOffers = offers.filter((o) => o.status !== 'withdrawn');
   const own = viewerAad ? liveOffers.find((o) => o.helperAad === viewerAad) : undefined;
   const amountMax = Math.max(0, request.caseCount - request.offeredCases);
@@ -90,7 +94,11 @@ export function helpRequestView(data: RequestCardData, viewerAad?: string) {
   let noteColor = 'Default';
   if (request.status === 'afgerond') note = 'Afgerond: de hulp is geregeld. Dank je wel, collega\'s!';
   else if (request.status === 'ingetrokken') note = 'Ingetrokken door de aanvrager.';
-  else if (own?.status === 'accepted') note = `Je helpt met ${casussen(own.caseCount)}. Stem de overdracht af met ${request.requesterName || 'de aanvrager'}.`;
+  else if (standsIn && active) {
+    const choose = liveOffers.some((o) => o.status === 'offered') ? `kies welk aanbod je namens ${standsInFor} accepteert` : `aanbiedingen accepteer je namens ${standsInFor}`;
+    note = `Je vervangt ${standsInFor}: ${choose}. Afronden of intrekken doet ${standsInFor} zelf.`;
+    noteColor = 'Accent';
+  } else if (own?.status === 'accepted') note = `Je helpt met ${casussen(own.caseCount)}. Stem de overdracht af met ${request.requesterName || 'de aanvrager'}.`;
   else if (own) {
     note = `Je hebt aangeboden ${casussen(own.caseCount)} op te pakken. ${request.requesterName || 'De aanvrager'} beslist.`;
     noteColor = 'Accent';
@@ -110,12 +118,12 @@ export function helpRequestView(data: RequestCardData, viewerAad?: string) {
       offerId: o.id,
       line: `${o.helperName || 'Een collega'}: ${casussen(o.caseCount)} · ${o.status === 'accepted' ? '✔ geaccepteerd' : 'aangeboden'}`,
       weight: o.helperAad === viewerAad ? 'Bolder' : 'Default',
-      canAccept: isRequester && active && o.status === 'offered',
+      canAccept: accepts && active && o.status === 'offered',
     })),
     note,
     noteColor,
     footer: `Gevraagd op ${formatDateTime(request.createdAt, data.zone)} · kenmerk H-${request.id}`,
-    canOffer: active && amountMax > 0 && !isRequester && !own,
+    canOffer: active && amountMax > 0 && !accepts && !own,
     amountChoices: Array.from({ length: amountMax }, (_, i) => ({ title: casussen(i + 1), value: String(i + 1) })),
     maxAmount: String(Math.max(1, amountMax)),
     canWithdrawOffer: active && own?.status === 'offered',

@@ -2,12 +2,13 @@ import { casussen } from '../../../config/caseload-labels';
 import { namens, ownerResource } from '../../absence/acting';
 import { audit } from '../../audit/store';
 import { authorize } from '../../authz';
-import type { ActingContext } from '../../context';
+import { officeZone, type ActingContext } from '../../context';
 import { cardSpec } from '../../deliveries/card-spec';
 import { enqueueDelivery } from '../../deliveries/enqueue';
 import { conflict } from '../../errors';
 import { teamName, type CaseloadPost } from '../posts';
-import { claimCases, markOfferAccepted, recomputeStatus, releaseOffer, saveOffer } from '../store/requests';
+import { alreadyAcceptedText } from '../rules';
+import { claimCases, markOfferAccepted, offerAccepter, recomputeStatus, releaseOffer, saveOffer } from '../store/requests';
 import type { RequestDetail } from '../types';
 import { assertActive, queueRequestUpdate, requestPostLink, requireRequest } from './request-card';
 
@@ -85,7 +86,10 @@ export async function acceptOffer(ctx: ActingContext, requestId: number, offerId
     assertActive(before);
     const offer = before.offers.find((o) => o.id === offerId);
     if (!offer || offer.status === 'withdrawn') throw conflict('Dit aanbod is ingetrokken door je collega.');
-    if (offer.status === 'accepted') throw conflict('Je hebt dit aanbod al geaccepteerd.');
+    if (offer.status === 'accepted') {
+      const by = await offerAccepter(tx, requestId, offer.id);
+      throw conflict(alreadyAcceptedText(ctx.actor.aadObjectId, before.request, by, offer.acceptedAt, officeZone(ctx)));
+    }
     await markOfferAccepted(tx, offerId, ctx.clock.now());
     await recomputeStatus(tx, requestId);
     const detail = await queueRequestUpdate(tx, ctx, requestId);

@@ -1,8 +1,9 @@
+import { ownerResource } from '../../absence/acting';
 import type { Queryable } from '../../db';
 import { cardSpec } from '../../deliveries/card-spec';
 import { enqueueDelivery } from '../../deliveries/enqueue';
 import { conflict, notFound } from '../../errors';
-import { type Context, officeZone } from '../../context';
+import { type ActingContext, type Context, officeZone } from '../../context';
 import { channelPostLink } from '../../conversations/post-link';
 import { requestCardData, type CaseloadPost } from '../posts';
 import { isActive } from '../rules';
@@ -53,4 +54,13 @@ export async function queueRequestUpdate(q: Queryable, ctx: Pick<Context, 'confi
     payload: { view: channelView(ctx, detail), summary: 'Hulpvraag bijgewerkt' },
   });
   return detail;
+}
+
+/**
+ * The requester's name when the actor accepts offers for them now (the requester is away and the
+ * actor stands in): their view of the card then has Accepteren, marked "namens".
+ */
+export async function standsInForRequester(ctx: ActingContext, detail: RequestDetail): Promise<string | undefined> {
+  const { behalf } = await ownerResource(ctx, ctx.db, detail.request.requesterAad);
+  return behalf ? detail.request.requesterName || 'de aanvrager' : undefined;
 }

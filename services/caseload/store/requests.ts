@@ -142,3 +142,14 @@ export async function unescalatedRequestIds(q: Queryable): Promise<number[]> {
 export async function markEscalated(q: Queryable, requestId: number, at: Date): Promise<void> {
   await q.query(`UPDATE help_requests SET escalated_at = $2, version = version + 1 WHERE id = $1`, [requestId, at.toISOString()]);
 }
+
+/** Who accepted an offer, from its audit entry (the offer keeps only when): the actor, and for whom when standing in. */
+export async function offerAccepter(q: Queryable, requestId: number, offerId: number): Promise<{ actorAad: string; actorName: string; onBehalfOf: string | null } | undefined> {
+  const rows = await q.query<{ actor: string; actor_name: string | null; on_behalf_of: string | null }>(
+    `SELECT a.actor, p.name AS actor_name, a.details->>'onBehalfOf' AS on_behalf_of FROM audit_log a LEFT JOIN people p ON p.aad_object_id = a.actor
+     WHERE a.subject = $1 AND a.action = 'caseload.accept' AND a.outcome = 'ok' AND a.details->>'offerId' = $2 ORDER BY a.id DESC LIMIT 1`,
+    [`helprequest:${requestId}`, String(offerId)],
+  );
+  const row = rows[0];
+  return row && { actorAad: row.actor, actorName: row.actor_name ?? '', onBehalfOf: row.on_behalf_of };
+}
