@@ -36,6 +36,7 @@ const onBehalf = (via: 'standIn' | 'teamleider') =>
 export const samples: Record<string, AdaptiveCard> = {
   'absence-overview-teamleider': absenceOverviewCard(overviewView(overview, ruben, ctx, recordedMessage({ personName: 'Sanne Bakker', standInName: 'Daan Jansen' }))),
   'absence-overview-consulent': absenceOverviewCard(overviewView({ ...overview, people: [overview.people[1]!], absences: [] }, sanne, ctx)),
+  'absence-overview-team-unknown': absenceOverviewCard(overviewView({ ...overview, people: [], standIns: [], absences: [] }, sanne, ctx)),
   'absence-stand-in': absencePostCards['absence.standIn']({ ownerName: 'Sanne Bakker', recordedByName: 'Ruben Visser', startsOn: '2026-11-24', endsOn: '2026-11-27' }, ctx),
   'absence-return': absencePostCards['absence.return']({
     ownerName: 'Sanne Bakker',

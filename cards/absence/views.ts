@@ -28,6 +28,10 @@ const period = (startsOn: string, endsOn: string | null, zone: string) =>
 
 export interface AbsenceOverviewCardData {
   message: string;
+  /** False when there is nobody the actor may record for (their own regioteam is not known yet): the form is left out. */
+  canRecord: boolean;
+  /** Why the form is missing and what to do about it. */
+  cannotRecordText: string;
   hint: string;
   emptyText: string;
   today: string;
@@ -42,6 +46,11 @@ export function overviewView(o: AbsenceOverview, actor: Actor, { zone }: Pick<Re
   const mayChoose = actor.isMt || actor.teamleiderOf.length > 0;
   return {
     message,
+    canRecord: o.people.length > 0,
+    cannotRecordText: mayChoose
+      ? 'Wendbaar kent nog niemand in je regioteam(s). Koppel eerst het kanaal van een regioteam (@Wendbaar koppel noord); wie daar een bericht stuurt of lid is van het team, staat daarna hier.'
+      : 'Wendbaar weet nog niet in welk regioteam je werkt, dus er is nog geen vervanger of teamleider om je meldingen aan door te geven. ' +
+        'Stuur Wendbaar één keer een bericht in het kanaal van je regioteam (@Wendbaar menu) en probeer het dan opnieuw, of vraag je teamleider om je afwezigheid door te geven.',
     hint: mayChoose
       ? 'Geef afwezigheid door voor jezelf of voor iemand uit je team. De vervanger krijgt zolang alle persoonlijke meldingen, gemarkeerd "namens".'
       : 'Je vervanger krijgt zolang je afwezig bent je persoonlijke meldingen, gemarkeerd "namens jou". Kies je niemand, dan krijgt je teamleider ze.',

@@ -187,6 +187,23 @@ describe('absence and stand-ins', () => {
     expect(received(sanne)).toEqual([]);
   });
 
+  it('a colleague whose regioteam Wendbaar does not know yet is told how to fix that, not shown a form without a name', async () => {
+    // Lotte has only chatted with Wendbaar personally: no team, so no stand-ins and no teamleider to fall back on.
+    await h.send(personalMessage('afwezig', { from: users.doorstroomcoach }));
+    const card = text(h.lastCard());
+    expect(card).toContain('Wendbaar weet nog niet in welk regioteam je werkt');
+    expect(card).toContain('vraag je teamleider');
+    expect(card).not.toContain('"verb":"absence.record"');
+    expect(card).not.toContain('"id":"person"');
+    // A colleague whose team is known gets the form with themself chosen.
+    h.connector.reset();
+    await h.send(personalMessage('afwezig', { from: sanne }));
+    const form = text(h.lastCard());
+    expect(form).toContain('"verb":"absence.record"');
+    expect(form).toContain(`"value":"${sanne.aadObjectId}"`);
+    expect(form).toContain('Sanne Bakker (ik)');
+  });
+
   it('lets a consulent record only their own absence; the teamleider and the MT record it for others', async () => {
     const forColleague = await record(sanne, daan, '2026-11-24', '2026-11-26', sanne);
     expect(text(forColleague.value)).toContain('Dit mag alleen de consulent zelf (voor de eigen afwezigheid), de teamleider van het regioteam of het MT');
