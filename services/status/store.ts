@@ -205,10 +205,6 @@ export async function recordRead(q: Queryable, announcementId: number, by: Decid
   return rows.length > 0;
 }
 
-export async function readersOf(q: Queryable, announcementId: number): Promise<Array<{ aadObjectId: string; name: string }>> {
-  return q.query(`SELECT aad_object_id AS "aadObjectId", name FROM status_reads WHERE announcement_id = $1 ORDER BY name`, [announcementId]);
-}
-
 /** Open consultations of the regioteam the person has not answered yet (the `taken` list). */
 export async function consultationsToAnswer(q: Queryable, regioteam: string, aad: string, today: string, limit: number) {
   return q.query<{ changeId: number; title: string; deadline: string | null; at: Date }>(

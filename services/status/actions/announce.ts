@@ -5,8 +5,8 @@ import { notFound } from '../../errors';
 import { announcementOf, refreshAnnouncement } from '../notify';
 import { auditStep, existingChange, personOf } from '../shared';
 import { audienceState } from '../audience';
-import { getAnnouncement, readersOf, recordRead } from '../store';
-import { inAudience } from '../store/audience';
+import { getAnnouncement, recordRead } from '../store';
+import { inAudience, readerState } from '../store/audience';
 import type { Announcement, AnnouncementRow, ChangeRow } from '../types';
 
 /** Step 4, aankondiging: everyone marks an announcement read; the MT sees who has not yet. */
@@ -35,9 +35,9 @@ export async function markRead(ctx: ActingContext, announcementId: number): Prom
 /** The announcement as the acting person sees it (Universal Actions refresh, or "Terug naar aankondiging"). */
 export async function announcement(ctx: ActingContext, announcementId: number): Promise<Announcement> {
   const found = await existingAnnouncement(ctx.db, announcementId);
-  const read = (await readersOf(ctx.db, found.id)).some((r) => r.aadObjectId === ctx.actor.aadObjectId);
-  const outside = !(await inAudience(ctx.db, found.id, ctx.actor.aadObjectId));
-  return announcementOf(ctx.db, ctx, found, { read, mt: can(ctx.actor, 'status.viewResponses'), outside });
+  // Teams asks for this view for every listed reader each time the card is shown: one statement.
+  const { read, inAudience: counted } = await readerState(ctx.db, found.id, ctx.actor.aadObjectId);
+  return announcementOf(ctx.db, ctx, found, { read, mt: can(ctx.actor, 'status.viewResponses'), outside: !counted });
 }
 
 /** Who of the announced regioteams has not read it yet: for the MT only. */

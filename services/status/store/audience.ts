@@ -62,6 +62,16 @@ export async function inAudience(q: Queryable, announcementId: number, aad: stri
   return rows.length > 0;
 }
 
+/** Whether the person has read the announcement, and whether they are in its fixed audience: one person's view of its card. */
+export async function readerState(q: Queryable, announcementId: number, aad: string): Promise<{ read: boolean; inAudience: boolean }> {
+  const [row] = await q.query<{ read: boolean; in_audience: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM status_reads WHERE announcement_id = $1 AND aad_object_id = $2) AS read,
+            EXISTS (SELECT 1 FROM status_audience WHERE announcement_id = $1 AND aad_object_id = $2) AS in_audience`,
+    [announcementId, aad],
+  );
+  return { read: !!row?.read, inAudience: !!row?.in_audience };
+}
+
 /** Announcements since `since` whose fixed audience includes the person and that they have not marked read (the `taken` list). */
 export async function unreadAnnouncements(q: Queryable, aad: string, since: Date, limit: number) {
   return q.query<{ announcementId: number; title: string; kind: 'publish' | 'extend' | 'end' | 'lapse'; at: Date }>(
