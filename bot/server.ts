@@ -13,6 +13,7 @@ import { createDeliverySender, type DeliverySender } from './delivery-sender';
 import { features } from './features';
 import { createRouter, type Router } from './router';
 import { createScheduler, type Scheduler } from './scheduler';
+import { createTurnGate } from './turn-gate';
 import { registerTabRoutes } from '../tab/routes';
 
 export interface ServerOptions {
@@ -69,8 +70,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
+  const gate = createTurnGate({ limit: config.env.WENDBAAR_CONCURRENT_TURNS, maxWaiting: config.env.WENDBAAR_WAITING_TURNS });
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, onTurn);
+    const entering = gate.enter();
+    metrics.turnsWaiting.set(gate.waiting);
+    const release = await entering;
+    metrics.turnsWaiting.set(gate.waiting);
+    if (!release) {
+      // The Bot Connector retries a 503 after Retry-After; the activity-id claim makes that safe.
+      metrics.activities.inc({ type: String((req.body as { type?: unknown })?.type ?? 'unknown'), outcome: 'busy' });
+      res.header('Retry-After', '1');
+      res.send(503, { error: 'busy: too many activities waiting', waiting: gate.waiting });
+      return;
+    }
+    try {
+      await adapter.process(req, res, onTurn);
+    } finally {
+      release();
+    }
   });
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

@@ -74,6 +74,10 @@ export const envSchema = z
     /** …or, with urgency "vandaag", after this many hours. */
     WENDBAAR_CASELOAD_ESCALATION_URGENT_HOURS: z.coerce.number().min(0.25).max(48).default(2),
     WENDBAAR_SENDER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+    /** Incoming activities handled at once; more wait their turn (bot/turn-gate.ts). */
+    WENDBAAR_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(256).default(4),
+    /** Beyond this many waiting, an incoming activity is answered 503 with Retry-After. */
+    WENDBAAR_WAITING_TURNS: z.coerce.number().int().min(0).default(1000),
     WENDBAAR_DISABLE_SCHEDULER: boolFlag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -12,6 +12,7 @@ export function createMetrics() {
     deliveries: new Counter({ name: 'wendbaar_deliveries_total', help: 'Outgoing deliveries by outcome', labelNames: ['outcome'], registers: [registry] }),
     queueAge: new Gauge({ name: 'wendbaar_delivery_queue_age_seconds', help: 'Age of the oldest queued delivery', registers: [registry] }),
     queueDepth: new Gauge({ name: 'wendbaar_delivery_queue_depth', help: 'Deliveries waiting to be sent', registers: [registry] }),
+    turnsWaiting: new Gauge({ name: 'wendbaar_turns_waiting', help: 'Incoming activities waiting for a free turn slot', registers: [registry] }),
     deliveryStates: new Gauge({ name: 'wendbaar_deliveries_by_status', help: 'Deliveries in the database by status (queued, sending, sent, failed, dead)', labelNames: ['status'], registers: [registry] }),
   };
 }

@@ -22,6 +22,8 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** Never answer (the client times out). */
   hang?: boolean;
+  /** Answer normally, but only once `releaseHeld()` is called (a slow Bot Connector). */
+  hold?: boolean;
   match?: (call: Pick<RecordedCall, 'op' | 'conversationId'>) => boolean;
 }
 
@@ -46,6 +48,7 @@ export class FakeConnector {
   private random = mulberry32(42);
   private server?: http.Server;
   private hanging = new Set<http.ServerResponse>();
+  private held: Array<() => void> = [];
   /** Conversations that answer 403/404 as if the bot was removed. */
   readonly gone = new Map<string, number>();
   /** Members returned by the roster endpoints. */
@@ -63,6 +66,7 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    this.releaseHeld();
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
@@ -70,6 +74,16 @@ export class FakeConnector {
 
   fail(rule: FaultRule): void {
     this.faults.push(rule);
+  }
+
+  /** Answers the calls a `hold` rule kept waiting, in the order they came. */
+  releaseHeld(): void {
+    for (const answer of this.held.splice(0)) answer();
+  }
+
+  /** Calls a `hold` rule keeps waiting now. */
+  get heldCount(): number {
+    return this.held.length;
   }
 
   clearFaults(): void {
@@ -127,6 +141,10 @@ export class FakeConnector {
       if (goneStatus) return this.answer(res, call, goneStatus, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
 
       const fault = this.pickFault(call);
+      if (fault?.hold) {
+        this.held.push(() => this.respond(req, res, call));
+        return;
+      }
       if (fault?.hang) {
         call.status = 0;
         this.hanging.add(res);
@@ -137,29 +155,35 @@ export class FakeConnector {
         if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
         return this.answer(res, call, fault.status, { error: { code: 'Fault', message: 'injected' } }, headers);
       }
-      switch (op) {
-        case 'createConversation': {
-          const id = `a:${randomUUID()}`;
-          const member = (call.body as { members?: Array<{ id?: string }> } | undefined)?.members?.[0]?.id;
-          if (member) this.personalChats.set(id, member);
-          return this.answer(res, call, 201, { id, activityId: randomUUID() });
-        }
-        case 'send':
-        case 'reply':
-          return this.answer(res, call, 201, { id: `act-${this.calls.length}-${randomUUID().slice(0, 8)}` });
-        case 'update':
-          return this.answer(res, call, 200, { id: activityId });
-        case 'getMember': {
-          const userId = decodeURIComponent(path.split('/').pop() ?? '');
-          const member = this.members.find((m) => m.id === userId || m.aadObjectId === userId);
-          return member ? this.answer(res, call, 200, member) : this.answer(res, call, 404, { error: { code: 'MemberNotFound' } });
-        }
-        case 'pagedMembers':
-          return this.answer(res, call, 200, path.endsWith('/pagedmembers') ? this.page(req.url ?? '') : { members: this.members });
-        default:
-          return this.answer(res, call, 200, {});
-      }
+      this.respond(req, res, call);
     });
+  }
+
+  /** The Bot Connector's normal answer to a call. */
+  private respond(req: http.IncomingMessage, res: http.ServerResponse, call: RecordedCall): void {
+    const { op, path, activityId } = call;
+    switch (op) {
+      case 'createConversation': {
+        const id = `a:${randomUUID()}`;
+        const member = (call.body as { members?: Array<{ id?: string }> } | undefined)?.members?.[0]?.id;
+        if (member) this.personalChats.set(id, member);
+        return this.answer(res, call, 201, { id, activityId: randomUUID() });
+      }
+      case 'send':
+      case 'reply':
+        return this.answer(res, call, 201, { id: `act-${this.calls.length}-${randomUUID().slice(0, 8)}` });
+      case 'update':
+        return this.answer(res, call, 200, { id: activityId });
+      case 'getMember': {
+        const userId = decodeURIComponent(path.split('/').pop() ?? '');
+        const member = this.members.find((m) => m.id === userId || m.aadObjectId === userId);
+        return member ? this.answer(res, call, 200, member) : this.answer(res, call, 404, { error: { code: 'MemberNotFound' } });
+      }
+      case 'pagedMembers':
+        return this.answer(res, call, 200, path.endsWith('/pagedmembers') ? this.page(req.url ?? '') : { members: this.members });
+      default:
+        return this.answer(res, call, 200, {});
+    }
   }
 
   /** One page of the roster; the continuation token is the offset of the next page. */
