@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type Response } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationError, type AuthenticateRequestResult, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../services/logger';
 import { internalErrorText } from './errors';
@@ -13,15 +13,52 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpir
  * CloudAdapter answers with HTTP 500 (so Teams retries it). Every bad token is a 401.
  */
 class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly replyClients = new ReplyClients();
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      const result = await super.authenticateRequest(activity, authHeader);
+      if (result.connectorFactory) result.connectorFactory = this.replyClients.around(result.connectorFactory);
+      return result;
     } catch (error) {
       if (!(error instanceof AuthenticationError) && TOKEN_ERRORS.has((error as Error)?.name)) {
         throw new AuthenticationError(`Unauthorized. ${(error as Error).message}`, 401);
       }
       throw error;
     }
+  }
+}
+
+/**
+ * The clients that answer incoming activities, one per service URL and audience. botbuilder builds
+ * a new ConnectorClient (an HTTP pipeline with its policies, and credentials) for every incoming
+ * activity, about half a millisecond of CPU per turn; a client holds no per-turn state, so one per
+ * Teams region serves every turn. Proactive posts (bot/connector.ts) get their own clients, without
+ * the SDK's retry policy, through continueConversationAsync. A handful of service URLs exist; the
+ * bound only keeps a stream of odd ones (local mode, tests) from growing the map.
+ */
+class ReplyClients {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private static readonly MAX = 32;
+
+  around(factory: ConnectorFactory): ConnectorFactory {
+    return { create: (serviceUrl: string, audience?: string) => this.get(factory, serviceUrl, audience) } as ConnectorFactory;
+  }
+
+  private get(factory: ConnectorFactory, serviceUrl: string, audience: string | undefined): Promise<ConnectorClient> {
+    const key = `${audience ?? ''} ${serviceUrl}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      if (this.clients.size >= ReplyClients.MAX) this.clients.delete(this.clients.keys().next().value as string);
+      client = factory.create(serviceUrl, audience);
+      // A failed creation (e.g. no token endpoint) is not kept: the next turn tries again.
+      const created = client;
+      created.catch(() => {
+        if (this.clients.get(key) === created) this.clients.delete(key);
+      });
+      this.clients.set(key, client);
+    }
+    return client;
   }
 }
 
