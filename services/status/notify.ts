@@ -12,7 +12,7 @@ import { changeFacts, countResponses } from './rules';
 import { existingChange } from './shared';
 import { audienceState, fixAudience, mtViewers } from './audience';
 import { insertAnnouncement, nextCardVersion, recordRead, responsesOf } from './store';
-import type { Announcement, AnnouncementRow, ChangeRow } from './types';
+import type { Announcement, AnnouncementRow, ChangeRow, Decider } from './types';
 
 /**
  * The posts the flow queues, always inside the transaction of the step that causes them: the
@@ -106,6 +106,12 @@ export async function announcementOf(q: Queryable, ctx: OfficeContext, a: Announ
   };
 }
 
+function authorsOf(ctx: ActingContext, change: ChangeRow, kind: AnnouncementRow['kind']): Decider[] {
+  const actor = ctx.actor.isMt ? [{ aad: ctx.actor.aadObjectId, name: ctx.actor.name }] : [];
+  const deciders = kind === 'publish' ? change.decidedBy : [];
+  return [...actor, ...deciders.filter((d) => d.aad !== ctx.actor.aadObjectId)];
+}
+
 /** Announces a decided change (publication, extension, end, lapse) in every linked channel. */
 export async function announce(tx: Queryable, ctx: ActingContext, change: ChangeRow, kind: AnnouncementRow['kind'], now: Date): Promise<number> {
   const channels = await linkedChannels(tx);
@@ -113,8 +119,9 @@ export async function announce(tx: Queryable, ctx: ActingContext, change: Change
   const remindOn = isoDay(addWorkingDays(localDay(now, officeZone(ctx)), 2, ctx.config.office));
   const announcement = await insertAnnouncement(tx, { changeId: change.id, kind, regioteams: teams, createdAt: now, remindOn }, announcementPostKey);
   await fixAudience(tx, ctx, announcement.id, teams);
-  // The MT member who publishes wrote it: it is read for them, not a task in their own list.
-  if (ctx.actor.isMt) await recordRead(tx, announcement.id, { aad: ctx.actor.aadObjectId, name: ctx.actor.name }, now);
+  // Who decided it wrote it: it is read for them, not a task in their own list. With four eyes that
+  // is the MT member who published and the one who confirmed.
+  for (const author of authorsOf(ctx, change, kind)) await recordRead(tx, announcement.id, author, now);
   const view = spec('status.announcement', { ...(await announcementOf(tx, ctx, announcement)), reminder: false });
   for (const channel of channels) {
     await enqueueDelivery(tx, {
