@@ -21,7 +21,8 @@ import { SinkConnector } from './sink-connector';
  * the load generator and the Bot Connector stand-in stay in this one. Also start-up time to /readyz and memory. Embedded database always (on disk in a temporary
  * folder, like production); PostgreSQL when WENDBAAR_BENCH_PG_URL (admin connection string) is set.
  * A submit whose answer is not its scenario's work (a refusal) fails the bench.
- * WENDBAAR_BENCH_CONCURRENCY (e.g. "16") and WENDBAAR_BENCH_SKIP_STARTUP=true shorten a run.
+ * WENDBAAR_BENCH_CONCURRENCY (e.g. "16"), WENDBAAR_BENCH_ONLY (e.g. "monitoring") and
+ * WENDBAAR_BENCH_SKIP_STARTUP=true shorten a run.
  */
 const CONCURRENCY = (process.env.WENDBAAR_BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
 /** Bench users (consulenten), each in their own personal chat; all exist before measuring. */
@@ -104,6 +105,9 @@ async function benchDatabase(label: string, database: Pick<ServerSpec, 'dataDir'
     // Only the advice card (of a stored advice) offers the decision.
     scenarios.push({ name: 'MDO advice (mdo.advise, DB write)', goal: 0.3, make: a.mdoAdvise, accepted: (body) => body.includes('"verb":"mdo.decide"') });
   }
+  // WENDBAAR_BENCH_ONLY=monitoring (part of a scenario's name) measures that scenario alone, e.g. to profile it.
+  const only = process.env.WENDBAAR_BENCH_ONLY;
+  if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.includes(only)));
   const refused: string[] = [];
   try {
     // Warm up: every bench user exists, JIT and connection pools are warm.
