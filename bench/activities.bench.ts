@@ -83,7 +83,8 @@ interface Scenario {
 
 const fmt = (r: LoadResult) => `${r.throughput.toFixed(0).padStart(6)}/s  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms${r.errors ? `  (${r.errors} errors)` : ''}`;
 const fmtCost = (c: ProcessCost, r: LoadResult) =>
-  `loop delay p99 ${c.delayP99.toFixed(1).padStart(5)} / max ${c.delayMax.toFixed(1).padStart(5)} ms  CPU ${(c.cpuMs / Math.max(1, r.requests)).toFixed(2)} ms/req`;
+  `loop delay p99 ${c.delayP99.toFixed(1).padStart(5)} / max ${c.delayMax.toFixed(1).padStart(5)} ms  CPU ${perRequest(c.cpuMs, r)} ms/req${c.loopCpuMs === undefined ? '' : ` (loop thread ${perRequest(c.loopCpuMs, r)})`}`;
+const perRequest = (ms: number, r: LoadResult) => (ms / Math.max(1, r.requests)).toFixed(2);
 
 /** Fails before measuring when a scenario's answer is not its own work (we would benchmark a refusal). */
 async function probe(url: string, scenario: Scenario): Promise<void> {
