@@ -13,7 +13,7 @@ import type { DeliveryPayload } from '../services/deliveries/enqueue';
 export function withRenderedCard(payload: DeliveryPayload, ctx: RenderContext, onBehalfOf?: OnBehalfLine): DeliveryPayload {
   if (!payload.view) return onBehalfOf ? markedWithoutSpec(payload, onBehalfOf, ctx) : payload;
   try {
-    const card = renderCardSpec(payload.view, ctx);
+    const card = renderCardSpec(payload.view, { ...ctx, onBehalfOf });
     return { ...payload, card: onBehalfOf ? withOnBehalfLine(card, onBehalfOf, ctx) : card };
   } catch (err) {
     throw new PermanentFailure(`card "${payload.view.kind}" could not be rendered: ${(err as Error).message}`);

@@ -1,4 +1,5 @@
 import type { Office } from '../config/office';
+import type { OnBehalfLine } from '../services/absence/types';
 import type { CardSpec } from '../services/deliveries/card-spec';
 import { absencePostCards } from './absence/posts';
 import { capacityPostCards } from './capacity/posts';
@@ -13,6 +14,8 @@ export interface RenderContext {
   office: Office;
   /** The office time zone (IANA name). */
   zone: string;
+  /** A personal post that reached a stand-in: on whose behalf (the "namens" line goes on top). */
+  onBehalfOf?: OnBehalfLine;
 }
 
 /** Card builders for every kind of a feature's post union: the compiler checks none is missing. */

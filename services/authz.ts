@@ -55,6 +55,10 @@ interface Resource {
    * by `ownerResource` in services/absence/acting.ts, the one place that decides it.
    */
   standInAad?: string;
+  /** Whoever stands in for the absent owner now, the actor or not (also set by `ownerResource`). */
+  standInNow?: string;
+  /** The colleague who made the offer an accept is about. */
+  offerBy?: string;
 }
 
 interface Rule {
@@ -67,6 +71,9 @@ const isMt = (a: Actor) => a.isMt;
 const leadsTeam = (a: Actor, r: Resource) => !!r.regioteam && a.teamleiderOf.includes(r.regioteam);
 const isTeamleider = (a: Actor) => a.teamleiderOf.length > 0;
 const standsIn = (a: Actor, r: Resource) => !!r.standInAad && a.aadObjectId === r.standInAad;
+/** Nobody approves their own offer: a stand-in's offer on the absentee's request is the teamleider's (or the MT's) to accept. */
+const ownOffer = (a: Actor, r: Resource) => !!r.offerBy && a.aadObjectId === r.offerBy;
+const offerOfStandIn = (r: Resource) => !!r.offerBy && r.offerBy === r.standInNow;
 
 export const PERMISSIONS = {
   'channel.link': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'het MT of de teamleider van dit regioteam' },
@@ -83,8 +90,8 @@ export const PERMISSIONS = {
   'request.owner': { allowed: (a, r) => a.aadObjectId === r.ownerAad, whoCan: 'de aanvrager' },
   // Offers on an absent requester's request wait for whoever stands in; withdrawing or closing it stays the requester's.
   'request.accept': {
-    allowed: (a, r) => a.aadObjectId === r.ownerAad || standsIn(a, r),
-    whoCan: 'de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt',
+    allowed: (a, r) => a.aadObjectId === r.ownerAad || (standsIn(a, r) && !ownOffer(a, r)) || (offerOfStandIn(r) && !ownOffer(a, r) && (leadsTeam(a, r) || isMt(a))),
+    whoCan: 'de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt (een aanbod van die vervanger zelf: de teamleider of het MT)',
   },
   'monitoring.startForOthers': { allowed: (a, r) => isMt(a) || leadsTeam(a, r), whoCan: 'de teamleider van dat regioteam of het MT' },
   'monitoring.owner': {

@@ -6,11 +6,10 @@ import { askForHelp, requestForm } from '../../services/caseload/actions/ask';
 import { closeRequest, requestForViewer } from '../../services/caseload/actions/close';
 import { ownFigures, saveOwnFigures } from '../../services/caseload/actions/figures';
 import { acceptOffer, offerHelp, withdrawOffer } from '../../services/caseload/actions/offers';
-import { standsInForRequester } from '../../services/caseload/actions/request-card';
+import { requestView } from '../../services/caseload/actions/request-card';
 import { teamWorkloadNow } from '../../services/caseload/actions/team';
 import { runEscalation, runWeekstart } from '../../services/caseload/jobs';
 import { figuresProblems, helpRequestProblems } from '../../services/caseload/form-checks';
-import { requestCardData } from '../../services/caseload/posts';
 import type { RequestDetail } from '../../services/caseload/types';
 import { officeZone } from '../../services/context';
 import { optionalText } from '../../services/validation';
@@ -48,8 +47,10 @@ const figuresSchema = z.object({
 });
 
 /** The request card as the acting user sees it (replaces the card they clicked); a stand-in sees it namens the requester. */
-const requestReply = async (scope: TurnScope, detail: RequestDetail): Promise<Reply> =>
-  ({ card: helpRequestCard(requestCardData(detail, scope.config.office, officeZone(scope)), scope.actor.aadObjectId, await standsInForRequester(scope, detail)) });
+async function requestReply(scope: TurnScope, detail: RequestDetail): Promise<Reply> {
+  const { data, acting } = await requestView(scope, detail);
+  return { card: helpRequestCard(data, scope.actor.aadObjectId, acting) };
+}
 
 async function figuresReply(scope: TurnScope, savedOpenCases?: number): Promise<Reply> {
   return { card: figuresFormCard({ ...(await ownFigures(scope)), savedOpenCases, zone: officeZone(scope) }) };

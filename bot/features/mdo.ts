@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard } from '../../cards/mdo/cards';
 import { infoCard } from '../../cards/notice';
-import { adviceCardData, decidedCardData, overviewCardData } from '../../cards/mdo/views';
+import { adviceCardData, decidedCardData, overviewCardData, stoodInOverviewCardData } from '../../cards/mdo/views';
 import { officeZone } from '../../services/context';
-import { decideMdo, loadOwnMdo, mdoFormDefaults, mdoSender, myMdos, overrideProblems, recordMdoAdvice, type DecideResult } from '../../services/mdo/actions';
+import { decideMdo, loadOwnMdo, mdoFormDefaults, mdoSender, myMdos, overrideProblems, recordMdoAdvice, stoodInMdos, type DecideResult } from '../../services/mdo/actions';
 import { cancelMdo, changeMdoDecision, openMdo } from '../../services/mdo/change';
 import type { MdoDecisionRow } from '../../services/mdo/store';
 import { emptyMdoForm, formValuesOf, MDO_FORM_FIELDS, MDO_FORM_LABELS, parseMdoForm, withKnownOrganiser, type MdoFormValues } from '../../services/mdo/form';
@@ -74,6 +74,16 @@ async function openedReply(scope: TurnScope, row: MdoDecisionRow, notice = ''): 
     : { card: mdoAdviceCard(adviceCardData(row, office, officeZone(scope))), summary: 'MDO-advies' };
 }
 
+const ownListReply = async (scope: TurnScope): Promise<Reply> =>
+  ({ card: mdoOverviewCard(overviewCardData(await myMdos(scope), scope.config.office, officeZone(scope))), summary: "Mijn MDO's" });
+
+/** The list button of a decision or reminder: the clicker's own MDOs, or those of the absent colleague the card names, if they stand in. */
+async function listReply(scope: TurnScope, person?: string): Promise<Reply> {
+  if (!person || person === scope.actor.aadObjectId) return ownListReply(scope);
+  const stood = await stoodInMdos(scope, person);
+  return { card: mdoOverviewCard(stoodInOverviewCardData(stood, scope.config.office, officeZone(scope))), summary: `MDO's van ${stood.ownerName}` };
+}
+
 export const mdoFeature: Feature = {
   name: 'mdo',
   commands: [
@@ -89,7 +99,7 @@ export const mdoFeature: Feature = {
       title: "Mijn MDO's",
       description: "Je komende MDO's; teamleiders en MT zien ook de cijfers.",
       button: 'Bekijken',
-      run: async (scope) => ({ card: mdoOverviewCard(overviewCardData(await myMdos(scope), scope.config.office, officeZone(scope))), summary: "Mijn MDO's" }),
+      run: (scope) => ownListReply(scope),
     },
   ],
   actions: {
@@ -121,6 +131,7 @@ export const mdoFeature: Feature = {
       const result = await decideMdo(scope, { id: data.id, request, reminder: data.reminder ?? false });
       return decisionReply(scope, result, data);
     }),
+    'mdo.list': action(z.object({ person: z.string().max(100).optional() }), async (scope, data) => listReply(scope, data.person)),
     'mdo.open': action(byId, async (scope, data) => openedReply(scope, await openMdo(scope, data.id))),
     'mdo.change': action(
       byId.extend({ outcome: z.string().max(40), reason: z.string().max(500) }),

@@ -1,5 +1,6 @@
 import { casussen } from '../../config/caseload-labels';
 import type { EscalationData, OfferReceivedData, RequestCardData, TeamWorkload } from '../../services/caseload/posts';
+import type { RequestActing } from '../../services/caseload/types';
 import { withFormProblems } from '../form-problems';
 import { infoCard, successCard } from '../notice';
 import { renderTemplate, type AdaptiveCard } from '../render';
@@ -15,11 +16,11 @@ export const requestFormCard = (data: RequestFormInput): AdaptiveCard =>
   withFormProblems(renderTemplate(formTemplate, requestFormView(data)), data.problems ?? [], 'Er is niets verstuurd. Je invoer staat er nog.');
 
 /**
- * The help request card; Teams fetches the requester's and helpers' own views through `refresh`.
- * `standsInFor`: the requester's name when the viewer accepts offers for them while they are away.
+ * The help request card; Teams fetches the requester's, helpers' and (while the requester is away)
+ * their stand-in's own views through `refresh`. `acting`: what the viewer may do for the absent requester.
  */
-export function helpRequestCard(data: RequestCardData, viewerAad?: string, standsInFor?: string): AdaptiveCard {
-  const card = renderTemplate(requestTemplate, helpRequestView(data, viewerAad, standsInFor));
+export function helpRequestCard(data: RequestCardData, viewerAad?: string, acting?: RequestActing): AdaptiveCard {
+  const card = renderTemplate(requestTemplate, helpRequestView(data, viewerAad, acting));
   if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
   if (data.active) {
     card.refresh = {

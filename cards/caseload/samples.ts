@@ -81,7 +81,10 @@ export const samples: Record<string, AdaptiveCard> = {
   requestOffersRequester: helpRequestCard(request('aangeboden', offered), 'aad-sanne'),
   requestOffersHelper: helpRequestCard(request('aangeboden', offered), 'aad-daan'),
   // Sanne is away; Milan stands in for her and accepts offers namens her.
-  requestOffersStandIn: helpRequestCard(request('aangeboden', offered), 'aad-milan', 'Sanne Bakker'),
+  requestOffersStandIn: helpRequestCard(request('aangeboden', offered), 'aad-milan', { ownerName: 'Sanne Bakker', role: 'standIn', mayAccept: [1, 2] }),
+  // Daan stands in for Sanne and offered help himself: that offer is the teamleider's to accept.
+  requestOffersStandInOwnOffer: helpRequestCard(request('aangeboden', offered), 'aad-daan', { ownerName: 'Sanne Bakker', role: 'standIn', mayAccept: [2], other: 'Ruben Visser (teamleider)' }),
+  requestOffersTeamleiderForStandIn: helpRequestCard(request('aangeboden', offered), 'aad-ruben', { ownerName: 'Sanne Bakker', role: 'teamleider', mayAccept: [1], other: 'Daan Jansen' }),
   requestAssignedRequester: helpRequestCard(request('toegewezen', assigned), 'aad-sanne'),
   requestAssignedHelper: helpRequestCard(request('toegewezen', assigned), 'aad-daan'),
   requestPartlyAssigned: helpRequestCard(request('toegewezen', [offer(1, 'aad-daan', 'Daan Jansen', 1, 'accepted')])),

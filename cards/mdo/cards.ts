@@ -54,9 +54,23 @@ export interface MdoDecidedCardData {
   organiserMessage: string;
   organiserParagraphs: Array<{ lines: Array<{ text: string }> }>;
   organiserMailto: string;
+  /** "Mijn MDO's", or the absent owner's list for whoever handles the MDO for them. */
+  list: MdoListButton;
+}
+
+/** The button to an MDO list: the reader's own (person ''), or the absent owner's they stand in for. */
+export interface MdoListButton {
+  title: string;
+  person: string;
 }
 
 export interface MdoOverviewCardData {
+  title: string;
+  /** Under the title: whose list this is and why (empty for one's own). */
+  intro: string;
+  emptyText: string;
+  /** The stand-in's view of the absent owner's list: no new MDO from here, but their own list. */
+  forOwner: boolean;
   upcoming: Array<{ when: string; meeting: string; status: string }>;
   team: {
     show: boolean;
@@ -72,7 +86,8 @@ export interface MdoOverviewCardData {
 
 export interface MdoReminderCardData {
   meeting: string;
-  finalLabel: string;
+  decidedLine: string;
+  list: MdoListButton;
   facts: Fact[];
 }
 

@@ -4,5 +4,5 @@ import { mdoReminderCard } from './cards';
 import { reminderCardData } from './views';
 
 export const mdoPostCards: PostCards<MdoPost> = {
-  'mdo.reminder': (reminder, { office, zone }) => mdoReminderCard(reminderCardData(reminder, office, zone)),
+  'mdo.reminder': (reminder, { office, zone, onBehalfOf }) => mdoReminderCard(reminderCardData(reminder, office, zone, onBehalfOf)),
 };

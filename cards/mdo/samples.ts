@@ -6,10 +6,13 @@ import type { MdoDecisionRow } from '../../services/mdo/store';
 import type { RingState } from '../../services/status/current';
 import type { AdaptiveCard } from '../render';
 import { mdoAdviceCard, mdoDecidedCard, mdoFormCard, mdoOverviewCard, mdoReminderCard } from './cards';
-import { adviceCardData, decidedCardData, overviewCardData, reminderCardData } from './views';
+import { adviceCardData, decidedCardData, overviewCardData, reminderCardData, stoodInOverviewCardData } from './views';
+import { withOnBehalfLine } from '../absence/on-behalf';
+import type { OnBehalfLine } from '../../services/absence/types';
 
 const office = parseOffice(defaultOfficeInput);
 const zone = 'Europe/Amsterdam';
+const sannesAbsence: OnBehalfLine = { ownerAad: 'aad-sanne', ownerName: 'Sanne Bakker', absenceId: 4, via: 'standIn', until: '2026-12-04' };
 const types = office.mdoCatalogue.map((t) => ({ id: t.id, name: t.name, organiser: t.organiser }));
 const normal: RingState = { tasks: Object.fromEntries(office.rings.tasks.map((t) => [t.id, 'normaal' as const])) };
 const paused: RingState = {
@@ -78,4 +81,8 @@ export const samples: Record<string, AdaptiveCard> = {
     },
   } }, office, zone)),
   'mdo-reminder': mdoReminderCard(reminderCardData(reminderSpec(decidedOnline).data, office, zone)),
+  // Sanne is away: her reminder reached Daan, with the "namens" line on top as the sender draws it; its button opens her MDOs.
+  'mdo-reminder-namens': withOnBehalfLine(mdoReminderCard(reminderCardData(reminderSpec(decidedOnline).data, office, zone, sannesAbsence)), sannesAbsence, { zone }),
+  'mdo-overview-stood-in': mdoOverviewCard(stoodInOverviewCardData({ ownerName: 'Sanne Bakker', until: '2026-12-04', upcoming: [decidedOnline, { ...unknownBasis, id: 42 }] }, office, zone)),
+  'mdo-overview-stood-in-empty': mdoOverviewCard(stoodInOverviewCardData({ ownerName: 'Sanne Bakker', until: null, upcoming: [] }, office, zone)),
 };

@@ -7,8 +7,10 @@ import { messageMailto, messageParagraphs, organiserMessage } from './organiser-
 import type { MdoReminderData } from '../../services/mdo/posts';
 import type { FormProblem } from '../../services/validation';
 import type { MdoDecisionRow } from '../../services/mdo/store';
-import type { MdoSender, TeamMdoFigures } from '../../services/mdo/actions';
-import type { Fact, MdoAdviceCardData, MdoDecidedCardData, MdoOverviewCardData, MdoReminderCardData } from './cards';
+import type { MdoSender, StoodInMdos, TeamMdoFigures } from '../../services/mdo/actions';
+import type { OnBehalfLine } from '../../services/absence/types';
+import { dutchDate } from '../../lib/dates';
+import type { Fact, MdoAdviceCardData, MdoDecidedCardData, MdoListButton, MdoOverviewCardData, MdoReminderCardData } from './cards';
 
 /** Turns stored MDO decisions into the cards' data: Dutch dates, labels and facts. */
 export const dutchWhen = (at: Date, zone: string) =>
@@ -68,6 +70,10 @@ export function adviceCardData(
   };
 }
 
+const OWN_LIST: MdoListButton = { title: "Mijn MDO's", person: '' };
+/** The button to the MDO list: the absent owner's, when the reader handles their MDO for them. */
+const listButton = (owner?: { name: string; aad: string }): MdoListButton => (owner ? { title: `MDO's van ${owner.name}`, person: owner.aad } : OWN_LIST);
+
 /** The organiser message as text to copy, as readable paragraphs and as a ready e-mail. */
 const organiserParts = (message: string, meeting: string) => ({
   organiserMessage: message,
@@ -97,6 +103,7 @@ export function decidedCardData(row: MdoDecisionRow, office: Office, zone: strin
     notice,
     facts: facts(row, office, zone),
     reminderLine,
+    list: listButton(owner ? { name: owner, aad: row.owner_aad } : undefined),
     ...organiserParts(organiserMessage({
       meetingName: meetingName(row, office.mdoCatalogue),
       when: dutchWhen(row.meeting_at, zone),
@@ -109,7 +116,11 @@ export function decidedCardData(row: MdoDecisionRow, office: Office, zone: strin
   };
 }
 
-export function reminderCardData(reminder: MdoReminderData, office: Office, zone: string): MdoReminderCardData {
+/**
+ * The reminder; when it reached a stand-in (`onBehalfOf`, the delivery's "namens" line), it says
+ * who decided and its list button opens the absent owner's MDOs (specs queued before `ownerAad`: their own).
+ */
+export function reminderCardData(reminder: MdoReminderData, office: Office, zone: string, onBehalfOf?: OnBehalfLine): MdoReminderCardData {
   const meeting = {
     mdo_type: reminder.mdoType,
     detail: reminder.detail,
@@ -117,10 +128,37 @@ export function reminderCardData(reminder: MdoReminderData, office: Office, zone
     organiser: reminder.organiser,
     case_refs: reminder.caseRefs,
   };
+  const forOwner = onBehalfOf && onBehalfOf.via !== 'nobody' && reminder.ownerAad ? { name: onBehalfOf.ownerName, aad: reminder.ownerAad } : undefined;
   return {
     meeting: meetingName(meeting, office.mdoCatalogue),
-    finalLabel: OUTCOME_LABEL[reminder.finalOutcome],
+    decidedLine: `${forOwner ? `${forOwner.name} heeft` : 'Je hebt'} besloten: **${OUTCOME_LABEL[reminder.finalOutcome]}**.`,
     facts: meetingFacts(meeting, office, zone),
+    list: listButton(forOwner),
+  };
+}
+
+const upcomingRows = (rows: MdoDecisionRow[], office: Office, zone: string) =>
+  rows.map((row) => ({
+    when: shortWhen(row.meeting_at, zone),
+    meeting: meetingName(row, office.mdoCatalogue),
+    status: row.status === 'decided'
+      ? `${OUTCOME_LABEL[row.final_outcome!]}${row.overridden ? ' (afwijkend van het advies)' : ''}`
+      : `Nog geen besluit (advies: ${OUTCOME_LABEL[row.advised_outcome]})`,
+  }));
+
+const NO_TEAM: MdoOverviewCardData['team'] = { show: false, title: '', period: '', totals: [], byType: [], byCategory: [], byOutcome: [], hoursNote: '' };
+
+/** "MDO's van Sanne Bakker (jij vervangt)": the absent owner's MDOs within the absence, for their stand-in. */
+export function stoodInOverviewCardData(stood: StoodInMdos, office: Office, zone: string): MdoOverviewCardData {
+  const { ownerName: name, until } = stood;
+  const period = until ? `${name} is afwezig tot en met ${dutchDate(until, zone)}; MDO's daarna wachten op ${name} zelf.` : `${name} is afwezig; een einddatum is nog niet bekend.`;
+  return {
+    title: `MDO's van ${name} (jij vervangt)`,
+    intro: `${period} Open een MDO vanuit je takenlijst (typ **taken**) om het besluit te bekijken of te wijzigen.`,
+    emptyText: `Er staan geen MDO's van ${name} binnen de afwezigheid.`,
+    forOwner: true,
+    upcoming: upcomingRows(stood.upcoming, office, zone),
+    team: NO_TEAM,
   };
 }
 
@@ -132,13 +170,11 @@ export function overviewCardData(mine: { upcoming: MdoDecisionRow[]; team?: Team
     Object.entries(map).sort((a, b) => b[1] - a[1]).map(([k, n]) => ({ title: label(k), value: String(n) }));
   const day = (d: Date) => DateTime.fromJSDate(d, { zone: timeZone(zone) }).setLocale('nl').toFormat('d LLLL yyyy');
   return {
-    upcoming: rows.map((row) => ({
-      when: shortWhen(row.meeting_at, zone),
-      meeting: meetingName(row, office.mdoCatalogue),
-      status: row.status === 'decided'
-        ? `${OUTCOME_LABEL[row.final_outcome!]}${row.overridden ? ' (afwijkend van het advies)' : ''}`
-        : `Nog geen besluit (advies: ${OUTCOME_LABEL[row.advised_outcome]})`,
-    })),
+    title: "Mijn komende MDO's",
+    intro: '',
+    emptyText: "Je hebt geen komende MDO's vastgelegd. Typ **mdo** om een overleg af te wegen.",
+    forOwner: false,
+    upcoming: upcomingRows(rows, office, zone),
     team: team
       ? {
           show: true,
@@ -155,6 +191,6 @@ export function overviewCardData(mine: { upcoming: MdoDecisionRow[]; team?: Team
           hoursNote:
             'Uren bespaard: de geschatte duur van elk overleg waaraan niet zelf is deelgenomen (niet deelnemen, schriftelijke inbreng, laten vertegenwoordigen) plus de reistijd bij online in plaats van fysiek deelnemen.',
         }
-      : { show: false, title: '', period: '', totals: [], byType: [], byCategory: [], byOutcome: [], hoursNote: '' },
+      : NO_TEAM,
   };
 }

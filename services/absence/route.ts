@@ -83,16 +83,6 @@ export async function onBehalfLineOfPost(q: Queryable, targetKey: string): Promi
 }
 
 /**
- * Whether `actorAad` acts on `ownerAad`'s behalf at `now` (the owner is away and the actor receives
- * their posts): what lets a stand-in use the buttons of a card that reached them, audited "namens".
- */
-export async function actingFor(q: Queryable, settings: RoutingSettings, actorAad: string, ownerAad: string, now: Date): Promise<OnBehalfOf | undefined> {
-  if (actorAad === ownerAad) return undefined;
-  const route = await recipientFor(q, settings, ownerAad, now);
-  return route.recipientAad === actorAad ? route.onBehalfOf : undefined;
-}
-
-/**
  * The people whose personal posts reach `personAad` at `now`, with why: for a task list that shows a
  * stand-in their own items and, in a separate group, the items they look after for colleagues.
  */

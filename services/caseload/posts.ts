@@ -14,6 +14,8 @@ export interface RequestCardData {
   escalated: boolean;
   teamName: string;
   zone: string;
+  /** While the requester has an absence now or ahead: Teams ids of who may come to act for them (stand-in, teamleiders). */
+  actingTeamsIds?: string[];
 }
 
 export const teamName = (office: Pick<Office, 'regioteams'>, regioteam: string) =>

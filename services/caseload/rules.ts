@@ -83,3 +83,20 @@ export function alreadyAcceptedText(
   const forWhom = by.onBehalfOf ? ` namens ${by.onBehalfOf === readerAad ? 'jou' : requester}` : '';
   return `Dit aanbod is al geaccepteerd door ${who}${forWhom}${when ? `,${when}` : ''}.`;
 }
+
+const dutchList = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`);
+
+/**
+ * Who accepts a stand-in's own offer on the absentee's request: the teamleiders of the team other
+ * than the stand-in, else the MT. `short` for the card ("Ruben Visser (teamleider)"), `ask` for
+ * the refusal ("je teamleider Ruben Visser").
+ */
+export function ownOfferDeciders(teamleiders: string[]): { short: string; ask: string } {
+  if (teamleiders.length === 0) return { short: 'het MT', ask: 'het MT' };
+  const several = teamleiders.length > 1;
+  return { short: `${dutchList(teamleiders)} (teamleider${several ? 's' : ''})`, ask: `je teamleider${several ? 's' : ''} ${dutchList(teamleiders)}` };
+}
+
+/** The refusal for a stand-in who accepts their own offer on the absentee's request. */
+export const ownOfferRefusal = (ownerName: string, askWho: string, asTeamleider: boolean) =>
+  `Je vervangt ${ownerName}${asTeamleider ? ' als teamleider' : ''}, maar dit aanbod is van jezelf: als vervanger accepteer je je eigen aanbod niet. Vraag ${askWho} om het namens ${ownerName} te accepteren, of laat het aan ${ownerName} zelf als die terug is.`;

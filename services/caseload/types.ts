@@ -117,3 +117,17 @@ export interface AcceptedHelp {
   helperName: string | null;
   requesterName: string | null;
 }
+
+/**
+ * What the viewer of a request card may do for its absent requester (services/authz decides per
+ * offer; the card only draws it). standIn: the viewer stands in; teamleider or mt: the viewer
+ * accepts the stand-in's own offer, which the stand-in may not accept themself.
+ */
+export interface RequestActing {
+  ownerName: string;
+  role: 'standIn' | 'teamleider' | 'mt';
+  /** The offers the viewer may accept namens the requester. */
+  mayAccept: number[];
+  /** standIn with an open offer of their own: who accepts it ("Ruben Visser (teamleider)"); otherwise the stand-in's name. */
+  other?: string;
+}

@@ -1,6 +1,6 @@
 import type { Office } from '../../config/office';
 import { isoDay, localDay } from '../../lib/dates';
-import { namens, ownerResource } from '../absence/acting';
+import { namens, ownerResource, withinAbsence } from '../absence/acting';
 import type { OnBehalfOf } from '../absence/types';
 import { audit } from '../audit/store';
 import { authorize, can } from '../authz';
@@ -182,6 +182,28 @@ export async function myMdos(ctx: ActingContext): Promise<{ upcoming: MdoDecisio
   const regioteams = ctx.actor.isMt ? undefined : ctx.actor.teamleiderOf;
   const period = evaluationPeriod(ctx.config.office.evaluationDates, now, officeZone(ctx));
   return { upcoming, team: { regioteams, ...period, summary: await mdoSummary(ctx.db, { ...period, regioteams }) } };
+}
+
+/** The absent owner's MDOs that the actor handles for them (within the absence), for "MDO's van …". */
+export interface StoodInMdos {
+  ownerName: string;
+  until: string | null;
+  upcoming: MdoDecisionRow[];
+}
+
+/**
+ * "MDO's van Sanne Bakker (jij vervangt)": a card may name whose MDOs to show, but only whoever
+ * stands in for that owner now sees them (mdo.owner, decided by services/absence/acting.ts), and
+ * only those on or before the absence's last day: later ones wait for the owner.
+ */
+export async function stoodInMdos(ctx: ActingContext, ownerAad: string): Promise<StoodInMdos> {
+  const { resource, behalf } = await ownerResource(ctx, ctx.db, ownerAad);
+  const ownerName = (await getPerson(ctx.db, ownerAad))?.name || 'deze collega';
+  if (!behalf || !can(ctx.actor, 'mdo.owner', resource)) {
+    throw forbidden(`De MDO's van ${ownerName} ziet alleen wie ${ownerName} nu vervangt. Typ "mdo overzicht" voor je eigen MDO's.`);
+  }
+  const upcoming = (await upcomingMdos(ctx.db, ownerAad, ctx.clock.now())).filter((row) => withinAbsence(behalf, meetingDay(ctx, row).day));
+  return { ownerName, until: behalf.until, upcoming };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface MdoReminderData {
   organiser: string;
   caseRefs: string[];
   finalOutcome: MdoOutcome;
+  /** Whose MDO it is: a stand-in's list button opens theirs (absent in specs queued before it existed). */
+  ownerAad?: string;
 }
 
 /** The cards the MDO flow queues as posts; cards/mdo/posts.ts renders each kind. */
@@ -25,4 +27,5 @@ export const reminderSpec = (row: MdoDecisionRow): MdoPost =>
     organiser: row.organiser,
     caseRefs: row.case_refs,
     finalOutcome: row.final_outcome ?? row.advised_outcome,
+    ownerAad: row.owner_aad,
   });

@@ -35,6 +35,17 @@ export async function getPerson(q: Queryable, aadObjectId: string): Promise<Pers
   return (await q.query<PersonRow>(`SELECT * FROM people WHERE aad_object_id = $1`, [aadObjectId]))[0];
 }
 
+/** Teams user ids ("29:…") of known people, in the given order: who gets a per-user card view. */
+export async function teamsUserIds(q: Queryable, aads: string[]): Promise<string[]> {
+  if (aads.length === 0) return [];
+  const rows = await q.query<{ aad: string; id: string }>(
+    `SELECT aad_object_id AS aad, teams_user_id AS id FROM people WHERE aad_object_id = ANY($1::text[]) AND teams_user_id IS NOT NULL`,
+    [aads],
+  );
+  const byAad = new Map(rows.map((r) => [r.aad, r.id]));
+  return aads.flatMap((aad) => (byAad.has(aad) ? [byAad.get(aad)!] : []));
+}
+
 /** The names of everyone the bot knows (the office's staff, for the personal-data screen). */
 export async function knownNames(q: Queryable): Promise<string[]> {
   const rows = await q.query<{ name: string }>(`SELECT DISTINCT name FROM people WHERE name <> ''`);

@@ -2,7 +2,8 @@ import { resolveActor } from '../authz';
 import type { Context } from '../context';
 import type { Queryable } from '../db';
 import { configuredPeople } from '../people/store';
-import { audienceOf, insertAudience, peopleOfTeams, teamsUserIds, type AudienceMember } from './store/audience';
+import { teamsUserIds } from '../people/store';
+import { audienceOf, insertAudience, peopleOfTeams, type AudienceMember } from './store/audience';
 
 /**
  * Who should read an announcement, fixed when it is published: the colleagues of each announced

@@ -78,7 +78,7 @@ export const TASK_GROUPS: GroupSource[] = [
         escalatedRequests(ctx.db, teamleiderOf, FETCH_LIMIT),
       ]);
       return [
-        ...offers.map((o): TaskRow => ({ kind: 'caseload.offerToAccept', ...o })),
+        ...offers.map(({ helperAad: _h, ...o }): TaskRow => ({ kind: 'caseload.offerToAccept', ...o })),
         // A request with offers to accept is already there through its offers.
         ...own.filter((r) => !offers.some((o) => o.requestId === r.requestId)).map((r): TaskRow => ({ kind: 'caseload.ownRequest', ...r })),
         // The teamleider sees an escalated request once, as escalated.
@@ -119,7 +119,8 @@ export const TASK_GROUPS: GroupSource[] = [
         const duringAbsence = mdos.filter((m) => withinAbsence(owner, isoDay(localDay(new Date(m.meeting_at), officeZone(ctx)))));
         rows.push(
           ...items.map(monitoringRow(today, forOwner)),
-          ...offers.map((o): TaskRow => ({ kind: 'caseload.offerToAccept', ...o, forOwner })),
+          // Their own offer is not theirs to accept (request.accept): the teamleider does that.
+          ...offers.filter((o) => o.helperAad !== ctx.actor.aadObjectId).map(({ helperAad: _h, ...o }): TaskRow => ({ kind: 'caseload.offerToAccept', ...o, forOwner })),
           ...duringAbsence.map(mdoRow(forOwner)),
         );
       }

@@ -54,6 +54,8 @@ interface Row {
   where?: TeamChannel | 'personal';
   /** Undoes what must not outlive the row (an absence that reroutes everyone's posts). */
   after?: () => Promise<void>;
+  /** A refusal in words for this intruder instead of the rule's whoCan (e.g. a stand-in's own offer). */
+  refusalFor?: (intruder: TestUser) => string | undefined;
 }
 
 describe('authorisation: replayed card payloads', () => {
@@ -191,6 +193,17 @@ describe('authorisation: replayed card payloads', () => {
       verb: 'caseload.accept', permission: 'request.accept', mayDo: users.consulent2, replayedBy: [users.consulent4, users.consulent3, users.teamleiderNoord],
       writes: true, state: caseloadState, where: 'personal', setup: offeredWhileAway, after: noAbsences,
     },
+    // Daan offered before he became her stand-in: he may not accept his own offer for her (told who can); Ruben, her teamleider, may.
+    {
+      verb: 'caseload.accept', permission: 'request.accept', mayDo: users.teamleiderNoord, replayedBy: [users.consulent2, users.consulent4, users.consulent3],
+      writes: true, state: caseloadState, where: 'personal', after: noAbsences,
+      refusalFor: (intruder) => (intruder === users.consulent2 ? 'Je vervangt Sanne Bakker, maar dit aanbod is van jezelf: als vervanger accepteer je je eigen aanbod niet. Vraag je teamleider Ruben Visser' : undefined),
+      setup: async () => {
+        const { requestId, offerId } = await offered();
+        await awayToday(users.consulent, users.consulent2);
+        return { requestId, offerId };
+      },
+    },
     // Once she is back ("terug"), Daan's payload no longer works; hers does.
     {
       verb: 'caseload.accept', permission: 'request.accept', mayDo: users.consulent, replayedBy: [users.consulent2], writes: true, state: caseloadState, where: 'personal', after: noAbsences,
@@ -251,6 +264,16 @@ describe('authorisation: replayed card payloads', () => {
         return verb === 'mdo.change' ? { id, outcome: 'schriftelijk', reason: 'Sanne is ziek; schriftelijke inbreng volstaat.' } : { id };
       },
     })),
+    // The list button of her MDO reminder names her: only Daan, who stands in for her now, sees her MDOs.
+    {
+      verb: 'mdo.list', permission: 'mdo.owner', mayDo: users.consulent2, replayedBy: [users.consulent4, users.teamleiderNoord, users.mt], writes: false, state: mdoState, after: noAbsences,
+      refusalFor: () => 'De MDO\'s van Sanne Bakker ziet alleen wie Sanne Bakker nu vervangt.',
+      setup: async () => {
+        await mdoDecided();
+        await awayToday(users.consulent, users.consulent2);
+        return { person: users.consulent.aadObjectId };
+      },
+    },
   ];
 
   beforeAll(async () => {
@@ -280,9 +303,10 @@ describe('authorisation: replayed card payloads', () => {
   async function replay(row: Row) {
     const data = await row.setup();
     const before = [await row.state(), await sideEffects()];
-    const refusal = `Dit mag alleen ${PERMISSIONS[row.permission].whoCan}`;
+    const whoCan = `Dit mag alleen ${PERMISSIONS[row.permission].whoCan}`;
 
     for (const intruder of row.replayedBy) {
+      const refusal = row.refusalFor?.(intruder) ?? whoCan;
       const counted = await refusals(intruder, row.verb);
       const answer = await invoke(row.verb, data, intruder, row.where);
       expect({ who: intruder.name, type: answer.type, answer: text(answer.value) }).toEqual({ who: intruder.name, type: 'application/vnd.microsoft.activity.message', answer: expect.stringContaining(refusal) });

@@ -76,7 +76,7 @@ describe('taken: namens afwezige collega\'s', () => {
   });
   beforeEach(async () => {
     await h.app.sender.settle();
-    await h.db.query(`TRUNCATE absences, monitoring_items, help_offers, help_requests, mdo_decisions RESTART IDENTITY CASCADE`);
+    await h.db.query(`TRUNCATE absences, monitoring_items, help_offers, help_requests, mdo_decisions, deliveries RESTART IDENTITY CASCADE`);
     at('2026-11-24', '08:30:00');
     auditFrom = await lastId('audit_log');
     h.connector.reset();
@@ -157,9 +157,9 @@ describe('taken: namens afwezige collega\'s', () => {
     at('2026-11-24', '09:30:00');
 
     const rows = namens(await taken(h, ruben));
+    // His own offer is not his to accept for her (request.accept): that is for the MT.
     expect(rows.map((r) => r.text)).toEqual([
       '**Namens Sanne Bakker** · **C-2026-0901** · Niet verschenen op afspraak',
-      `**Namens Sanne Bakker** · **Ruben Visser biedt hulp aan** bij hulpvraag H-${work.requestId}`,
       `**Namens Sanne Bakker** · **Milan de Boer biedt hulp aan** bij hulpvraag H-${work.requestId}`,
       expect.stringContaining('VIOS-overleg'),
     ]);
@@ -171,6 +171,10 @@ describe('taken: namens afwezige collega\'s', () => {
     expect(await auditOf('caseload.accept', `helprequest:${work.requestId}`)).toEqual([{ actor: ruben.aadObjectId, details: expect.objectContaining({ onBehalfOf: sanne.aadObjectId }) }]);
     const refused = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: daan }));
     expect(text(refused.value)).toContain('Dit mag alleen de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt');
+    // Ruben's own offer is not his to accept for her; no other teamleider of Noord, so the MT does.
+    const own = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: ruben }));
+    expect(own.value).toBe('Je vervangt Sanne Bakker als teamleider, maar dit aanbod is van jezelf: als vervanger accepteer je je eigen aanbod niet. Vraag het MT om het namens Sanne Bakker te accepteren, of laat het aan Sanne Bakker zelf als die terug is.');
+    expect((await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.rubensOffer }, { from: users.mt }))).type).toBe(CARD);
   });
   it('"Hulpvraag bekijken" gives the stand-in the Accepteren buttons namens the absentee, not her closing buttons; a second accept says who accepted and when', async () => {
     const work = await sannesWork();
@@ -205,6 +209,94 @@ describe('taken: namens afwezige collega\'s', () => {
     await h.send(personalMessage('terug', { from: sanne }));
     expect(await again(sanne, work.milansOffer)).toBe('Dit aanbod is al geaccepteerd door Daan Jansen namens jou, op di 24 nov om 09:30.');
     expect(await again(sanne, work.rubensOffer)).toBe('Je hebt dit aanbod al geaccepteerd op di 24 nov om 08:40.');
+  });
+
+  it('a stand-in does not accept their own offer on the absentee\'s request: refused with who can, no Accepteren on it; the teamleider accepts it namens', async () => {
+    const work = await sannesWork();
+    // Daan offered before Sanne fell ill (Ruben withdrew his); then Daan became her stand-in.
+    expect((await h.invoke(cardAction('caseload.withdrawOffer', { requestId: work.requestId }, { from: ruben, where: teams.noord }))).type).toBe(CARD);
+    expect((await h.invoke(cardAction('caseload.offer', { requestId: work.requestId, amount: '1' }, { from: daan, where: teams.noord }))).type).toBe(CARD);
+    const daansOffer = await lastId('help_offers');
+    await record(ruben, sanne, '2026-11-27', daan);
+    at('2026-11-24', '09:30:00');
+
+    // His list and his view of the request offer Accepteren on the others' offers only, and say who accepts his.
+    expect(namens(await taken(h, daan)).map((r) => r.text)).not.toContainEqual(expect.stringContaining('Daan Jansen biedt hulp aan'));
+    const view = await h.invoke(cardAction('caseload.refresh', { requestId: work.requestId }, { from: daan, where: teams.noord, trigger: 'automatic' }));
+    expect(requestButtons(view.value).accept).toEqual([work.milansOffer]);
+    expect(text(view.value)).toContain('Je eigen aanbod accepteer je niet zelf: dat doet Ruben Visser (teamleider) namens Sanne Bakker.');
+
+    // Clicking it anyway (an older card, a replayed payload) is refused, in words for him; nothing changes.
+    const refused = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: daansOffer }, { from: daan }));
+    expect(refused.value).toBe('Je vervangt Sanne Bakker, maar dit aanbod is van jezelf: als vervanger accepteer je je eigen aanbod niet. Vraag je teamleider Ruben Visser om het namens Sanne Bakker te accepteren, of laat het aan Sanne Bakker zelf als die terug is.');
+    expect(await h.db.query(`SELECT status FROM help_offers WHERE id = $1`, [daansOffer])).toEqual([{ status: 'offered' }]);
+
+    // Ruben (teamleider) sees Accepteren on Daan's offer only, and accepts it namens Sanne; Daan hears who accepted.
+    const rubens = await h.invoke(cardAction('caseload.refresh', { requestId: work.requestId }, { from: ruben, where: teams.noord, trigger: 'automatic' }));
+    expect(requestButtons(rubens.value).accept).toEqual([daansOffer]);
+    expect(text(rubens.value)).toContain('Daan Jansen vervangt Sanne Bakker en bood zelf hulp aan: dat aanbod accepteer jij als teamleider namens Sanne Bakker.');
+    h.connector.reset();
+    expect((await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: daansOffer }, { from: ruben, where: teams.noord }))).type).toBe(CARD);
+    await h.app.sender.settle();
+    expect(h.personalCards(daan).map(text).filter((c) => c.includes('heeft je aanbod geaccepteerd'))).toEqual([expect.stringContaining('Ruben Visser namens Sanne Bakker heeft je aanbod geaccepteerd')]);
+    expect(await auditOf('caseload.accept', `helprequest:${work.requestId}`)).toEqual([
+      { actor: ruben.aadObjectId, details: { offerId: daansOffer, onBehalfOf: sanne.aadObjectId, absenceId: expect.any(Number) } },
+    ]);
+    // Other offers stay Daan's to accept, not Ruben's.
+    const other = await h.invoke(cardAction('caseload.accept', { requestId: work.requestId, offerId: work.milansOffer }, { from: ruben }));
+    expect(text(other.value)).toContain('Dit mag alleen de aanvrager of, zolang die afwezig is, wie de aanvrager vervangt');
+  });
+
+  it('the channel card of the absentee\'s request gives her stand-in a view of their own: Accepteren namens her, on the shared card itself', async () => {
+    const work = await sannesWork();
+    await record(ruben, sanne, '2026-11-27', daan);
+    await h.app.sender.settle();
+    at('2026-11-24', '09:30:00');
+
+    // Recording the absence updates the card in place: Daan is among the people Teams asks a personal view for.
+    const channel = channelCard(h, teams.noord, new RegExp(`H-${work.requestId}`))!;
+    expect(channel.op).toBe('update');
+    const refresh = channel.card.refresh as { action: { verb: string; data: Card }; userIds: string[] };
+    expect(refresh.userIds).toEqual(expect.arrayContaining([sanne.id, daan.id, milan.id]));
+    const view = await h.invoke(cardAction(refresh.action.verb, refresh.action.data, { from: daan, where: teams.noord, trigger: 'automatic' }));
+    expect(requestButtons(view.value).accept.sort()).toEqual([work.milansOffer, work.rubensOffer].sort());
+    expect(text(view.value)).toContain('Je vervangt Sanne Bakker: kies welk aanbod je namens Sanne Bakker accepteert.');
+  });
+
+  it('the list button on an MDO reminder that reached the stand-in opens the absentee\'s MDOs he looks after; once she is back, a Dutch refusal', async () => {
+    const work = await sannesWork();
+    await record(ruben, sanne, '2026-11-27', daan);
+    at('2026-11-24', '09:30:00');
+    // An MDO of hers with a reminder: it is due while she is away, so it reaches Daan.
+    const advice = await h.invoke(cardAction('mdo.advise', { ...mdoForm, date: '2026-11-26' }, { from: sanne }));
+    const id = (advice.value.actions as Array<{ verb?: string; data?: { id?: string } }>).find((a) => a.verb === 'mdo.decide')!.data!.id;
+    h.connector.reset();
+    expect((await h.invoke(cardAction('mdo.decide', { id, choice: 'accept', reminder: true }, { from: sanne }))).type).toBe(CARD);
+    await h.db.query(`UPDATE deliveries SET not_before = now() WHERE idempotency_key = $1`, [`mdo:${id}:reminder`]);
+    await h.app.sender.settle();
+    const reminder = h.personalCards(daan).find((c) => text(c).includes('Herinnering: VIOS-overleg'))!;
+    expect(text(reminder)).toContain('Namens Sanne Bakker');
+    expect(text(reminder)).toContain('Sanne Bakker heeft besloten: **Online deelnemen**.');
+    // Its list button names whose MDOs it opens.
+    const button = (reminder.actions as Card[]).find((a) => a.verb === 'mdo.list')!;
+    expect(button.title).toBe("MDO's van Sanne Bakker");
+
+    const opened = await h.invoke(cardAction(button.verb, button.data, { from: daan }));
+    expect(opened.type).toBe(CARD);
+    expect(text(opened.value)).toContain("MDO's van Sanne Bakker (jij vervangt)");
+    expect(text(opened.value)).toContain('VIOS-overleg gemeente Houten');
+    // The MDO after her last day waits for her: not in his view of her list.
+    expect(text(opened.value)).not.toContain('10 dec');
+    expect(text(opened.value)).toContain('Sanne Bakker is afwezig tot en met vr 27 nov 2026');
+    // The decision card he opens from there has the same button.
+    const decided = await h.invoke(cardAction('mdo.open', { id: work.mdoDuring }, { from: daan }));
+    expect((decided.value.actions as Card[]).find((a) => a.verb === 'mdo.list')).toMatchObject({ title: "MDO's van Sanne Bakker", data: { person: sanne.aadObjectId } });
+    // Sanne's own click on such a button shows her own list.
+    expect(text((await h.invoke(cardAction(button.verb, button.data, { from: sanne }))).value)).toContain("Mijn komende MDO's");
+    // Milan (not standing in) is refused in Dutch, and so is Daan once she is back.
+    expect((await h.invoke(cardAction(button.verb, button.data, { from: milan }))).value).toBe("De MDO's van Sanne Bakker ziet alleen wie Sanne Bakker nu vervangt. Typ \"mdo overzicht\" voor je eigen MDO's.");
+    await h.send(personalMessage('terug', { from: sanne }));
+    expect((await h.invoke(cardAction(button.verb, button.data, { from: daan }))).value).toBe("De MDO's van Sanne Bakker ziet alleen wie Sanne Bakker nu vervangt. Typ \"mdo overzicht\" voor je eigen MDO's.");
   });
 
   it('the organiser message of an MDO the stand-in handles is signed namens the absentee; a later MDO stays hers unless the absence is open-ended', async () => {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { HELP_KINDS, HELP_REASONS, STATUS_LABELS, URGENCIES, casussen } from '../../../config/caseload-labels';
 import { timeZone } from '../../../lib/time-zone';
 import type { RequestCardData } from '../../../services/caseload/posts';
+import type { RequestActing } from '../../../services/caseload/types';
 import type { FormProblem } from '../../../services/validation';
 
 /** Dutch date and time for caseload cards, in the office time zone. */
@@ -73,30 +74,39 @@ export function requestFacts(data: RequestCardData) {
   ];
 }
 
+/** The viewer's note while they act for the absent requester (`acting`, decided by services). */
+function actingNote(acting: RequestActing, hasOpenOffers: boolean): string {
+  const owner = acting.ownerName;
+  if (acting.role !== 'standIn') return `${acting.other} vervangt ${owner} en bood zelf hulp aan: dat aanbod accepteer jij als ${acting.role === 'mt' ? 'lid van het MT' : 'teamleider'} namens ${owner}.`;
+  const choose = hasOpenOffers ? `kies welk aanbod je namens ${owner} accepteert` : `aanbiedingen accepteer je namens ${owner}`;
+  const own = acting.other ? ` Je eigen aanbod accepteer je niet zelf: dat doet ${acting.other} namens ${owner}.` : '';
+  return `Je vervangt ${owner}: ${choose}.${own} Afronden of intrekken doet ${owner} zelf.`;
+}
+
 /**
  * The help request in its current state, as one viewer sees it. The shared view (no viewer) lets
  * colleagues offer help; the requester's view has Accepteren per offer and the closing buttons;
- * a helper's view shows their own offer with a withdraw button. Whoever stands in for the absent
- * requester (`standsInFor`: the requester's name) accepts like the requester, marked "namens";
- * closing or withdrawing the request stays the requester's.
+ * a helper's view shows their own offer with a withdraw button. Whoever acts for the absent
+ * requester (`acting`) accepts the offers services allow them, marked "namens": the stand-in all
+ * but their own, the teamleider the stand-in's own; closing or withdrawing stays the requester's.
  */
-export function helpRequestView(data: RequestCardData, viewerAad?: string, standsInFor?: string) {
+export function helpRequestView(data: RequestCardData, viewerAad?: string, acting?: RequestActing) {
   const { request, offers } = data;
   const active = data.active;
   const isRequester = !!viewerAad && viewerAad === request.requesterAad;
-  const standsIn = !isRequester && !!viewerAad && !!standsInFor;
-  const accepts = isRequester || standsIn;
+  const forOwner = isRequester || !viewerAad ? undefined : acting;
+  const standsIn = forOwner?.role === 'standIn';
   const liveOffers = offers.filter((o) => o.status !== 'withdrawn');
   const own = viewerAad ? liveOffers.find((o) => o.helperAad === viewerAad) : undefined;
   const amountMax = Math.max(0, request.caseCount - request.offeredCases);
+  const mayAccept = (id: number) => isRequester || !!forOwner?.mayAccept.includes(id);
 
   let note = '';
   let noteColor = 'Default';
   if (request.status === 'afgerond') note = 'Afgerond: de hulp is geregeld. Dank je wel, collega\'s!';
   else if (request.status === 'ingetrokken') note = 'Ingetrokken door de aanvrager.';
-  else if (standsIn && active) {
-    const choose = liveOffers.some((o) => o.status === 'offered') ? `kies welk aanbod je namens ${standsInFor} accepteert` : `aanbiedingen accepteer je namens ${standsInFor}`;
-    note = `Je vervangt ${standsInFor}: ${choose}. Afronden of intrekken doet ${standsInFor} zelf.`;
+  else if (forOwner && active) {
+    note = actingNote(forOwner, liveOffers.some((o) => o.status === 'offered' && mayAccept(o.id)));
     noteColor = 'Accent';
   } else if (own?.status === 'accepted') note = `Je helpt met ${casussen(own.caseCount)}. Stem de overdracht af met ${request.requesterName || 'de aanvrager'}.`;
   else if (own) {
@@ -118,12 +128,12 @@ export function helpRequestView(data: RequestCardData, viewerAad?: string, stand
       offerId: o.id,
       line: `${o.helperName || 'Een collega'}: ${casussen(o.caseCount)} · ${o.status === 'accepted' ? '✔ geaccepteerd' : 'aangeboden'}`,
       weight: o.helperAad === viewerAad ? 'Bolder' : 'Default',
-      canAccept: accepts && active && o.status === 'offered',
+      canAccept: active && o.status === 'offered' && mayAccept(o.id),
     })),
     note,
     noteColor,
     footer: `Gevraagd op ${formatDateTime(request.createdAt, data.zone)} · kenmerk H-${request.id}`,
-    canOffer: active && amountMax > 0 && !accepts && !own,
+    canOffer: active && amountMax > 0 && !isRequester && !standsIn && !own,
     amountChoices: Array.from({ length: amountMax }, (_, i) => ({ title: casussen(i + 1), value: String(i + 1) })),
     maxAmount: String(Math.max(1, amountMax)),
     canWithdrawOffer: active && own?.status === 'offered',
@@ -132,8 +142,14 @@ export function helpRequestView(data: RequestCardData, viewerAad?: string, stand
   };
 }
 
-/** Who Teams fetches a personal view for (Universal Actions refresh): the requester and the helpers. */
+/** Teams fetches personal views for at most this many users of a card. */
+const MAX_REFRESH_USERS = 60;
+
+/**
+ * Who Teams fetches a personal view for (Universal Actions refresh): the requester, while they are
+ * away who may act for them (stand-in, teamleiders), then the helpers; the first 60.
+ */
 export function refreshUserIds(data: RequestCardData): string[] {
-  const ids = [data.requesterTeamsId, ...data.offers.filter((o) => o.status !== 'withdrawn').map((o) => o.helperTeamsId)];
-  return [...new Set(ids.filter((id): id is string => !!id))].slice(0, 60);
+  const ids = [data.requesterTeamsId, ...(data.actingTeamsIds ?? []), ...data.offers.filter((o) => o.status !== 'withdrawn').map((o) => o.helperTeamsId)];
+  return [...new Set(ids.filter((id): id is string => !!id))].slice(0, MAX_REFRESH_USERS);
 }

@@ -1,6 +1,7 @@
 import { isoDay, localDay } from '../../../lib/dates';
 import { audit } from '../../audit/store';
 import { authorize, type Actor } from '../../authz';
+import { redrawRequestsOf } from '../../caseload/actions/request-card';
 import { workloadSummary } from '../../caseload/store/workload';
 import { officeZone, type ActingContext } from '../../context';
 import type { Queryable } from '../../db';
@@ -106,6 +107,8 @@ export async function recordAbsence(ctx: ActingContext, input: AbsenceInput): Pr
       const view = cardSpec<AbsencePost>('absence.standIn', { ownerName: person.name, recordedByName: ctx.actor.name, startsOn: input.startsOn, endsOn: input.endsOn ?? null });
       await enqueueDelivery(tx, { kind: 'personal', idempotencyKey: `absence:${id}:standin`, recipientAad: standIn.aad_object_id, payload: { view, summary: `Je vervangt ${person.name}` } });
     }
+    // Their help requests in the channel: the stand-in and the teamleiders get a view of their own.
+    await redrawRequestsOf(tx, ctx, person.aad_object_id, `absence-${id}`);
     return { id, personName: person.name, standInName: standIn?.name ?? null };
   });
 }

@@ -1,5 +1,5 @@
 import { casussen } from '../../../config/caseload-labels';
-import { namens, ownerResource } from '../../absence/acting';
+import { namens } from '../../absence/acting';
 import { audit } from '../../audit/store';
 import { authorize } from '../../authz';
 import { officeZone, type ActingContext } from '../../context';
@@ -10,6 +10,7 @@ import { teamName, type CaseloadPost } from '../posts';
 import { alreadyAcceptedText } from '../rules';
 import { claimCases, markOfferAccepted, offerAccepter, recomputeStatus, releaseOffer, saveOffer } from '../store/requests';
 import type { RequestDetail } from '../types';
+import { acceptRights, refuseOwnOffer } from './accept-rights';
 import { assertActive, queueRequestUpdate, requestPostLink, requireRequest } from './request-card';
 
 /**
@@ -75,13 +76,18 @@ export async function withdrawOffer(ctx: ActingContext, requestId: number): Prom
 
 /**
  * The requester accepts an offer, or whoever stands in for them while they are away (audited
- * "namens"); the helper is told who accepted.
+ * "namens"); a stand-in's own offer the teamleider or the MT accepts for them. The helper is told
+ * who accepted.
  */
 export async function acceptOffer(ctx: ActingContext, requestId: number, offerId: number): Promise<RequestDetail> {
   return ctx.db.transaction(async (tx) => {
     const owner = await requireRequest(tx, requestId);
-    const { resource, behalf } = await ownerResource(ctx, tx, owner.request.requesterAad);
-    authorize(ctx.actor, 'request.accept', resource);
+    const rights = await acceptRights(ctx, tx, owner);
+    const claimed = owner.offers.find((o) => o.id === offerId);
+    if (!rights.mayAccept(claimed)) await refuseOwnOffer(ctx, tx, owner, rights.behalf, claimed);
+    authorize(ctx.actor, 'request.accept', rights.resourceOf(claimed));
+    // Anyone but the requester accepts for them while they are away: the stand-in, or for the stand-in's own offer the teamleider.
+    const behalf = ctx.actor.aadObjectId === owner.request.requesterAad ? undefined : rights.away;
     const before = await requireRequest(tx, requestId, true);
     assertActive(before);
     const offer = before.offers.find((o) => o.id === offerId);

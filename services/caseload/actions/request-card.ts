@@ -1,14 +1,17 @@
-import { ownerResource } from '../../absence/acting';
+import { mayActFor } from '../../absence/acting';
 import type { Queryable } from '../../db';
 import { cardSpec } from '../../deliveries/card-spec';
 import { enqueueDelivery } from '../../deliveries/enqueue';
 import { conflict, notFound } from '../../errors';
 import { type ActingContext, type Context, officeZone } from '../../context';
 import { channelPostLink } from '../../conversations/post-link';
-import { requestCardData, type CaseloadPost } from '../posts';
+import { requestCardData, type CaseloadPost, type RequestCardData } from '../posts';
 import { isActive } from '../rules';
+import { teamsUserIds } from '../../people/store';
 import { loadRequest } from '../store/requests';
-import type { RequestDetail } from '../types';
+import { ownActiveRequests } from '../store/tasks';
+import type { RequestActing, RequestDetail } from '../types';
+import { requestActing } from './accept-rights';
 
 /** Idempotency key of the channel post; updates of the card target it. */
 const postKey = (requestId: number) => `helprequest:${requestId}:post`;
@@ -28,39 +31,55 @@ export function assertActive(detail: RequestDetail): void {
   }
 }
 
-const channelView = (ctx: Pick<Context, 'config'>, detail: RequestDetail) =>
-  cardSpec<CaseloadPost>('caseload.request', requestCardData(detail, ctx.config.office, officeZone(ctx)));
+type CardContext = Pick<Context, 'config' | 'clock' | 'roles'>;
+
+/**
+ * The request as its card shows it; while the requester has an absence now or ahead, with who may
+ * come to act for them (their stand-in, the teamleiders), so Teams gives those a view of their own.
+ */
+async function cardData(q: Queryable, ctx: CardContext, detail: RequestDetail): Promise<RequestCardData> {
+  const data = requestCardData(detail, ctx.config.office, officeZone(ctx));
+  const acting = data.active ? await teamsUserIds(q, await mayActFor(ctx, q, detail.request.requesterAad)) : [];
+  return acting.length ? { ...data, actingTeamsIds: acting } : data;
+}
+
+const channelView = async (q: Queryable, ctx: CardContext, detail: RequestDetail) => cardSpec<CaseloadPost>('caseload.request', await cardData(q, ctx, detail));
+
+/** The request card as the actor sees it: the shared data, and what they may do for an absent requester. */
+export async function requestView(ctx: ActingContext, detail: RequestDetail): Promise<{ data: RequestCardData; acting?: RequestActing }> {
+  return { data: await cardData(ctx.db, ctx, detail), acting: await requestActing(ctx, detail) };
+}
 
 /** Posts the new request's card in the team channel (inside the creating transaction). */
-export async function queueRequestPost(q: Queryable, ctx: Pick<Context, 'config'>, detail: RequestDetail, conversationId: string): Promise<void> {
+export async function queueRequestPost(q: Queryable, ctx: CardContext, detail: RequestDetail, conversationId: string): Promise<void> {
   await enqueueDelivery(q, {
     kind: 'post',
     idempotencyKey: postKey(detail.request.id),
     conversationId,
-    payload: { view: channelView(ctx, detail), summary: `Hulpvraag van ${detail.request.requesterName || 'een collega'}` },
+    payload: { view: await channelView(q, ctx, detail), summary: `Hulpvraag van ${detail.request.requesterName || 'een collega'}` },
   });
 }
 
 /**
  * Replaces the channel card with the request's current state. Call after the change, in the same
- * transaction; each version gets its own key, so every change reaches the channel exactly once.
+ * transaction; each version gets its own key, so every change reaches the channel exactly once
+ * (`key` tells apart a redraw that changes no version).
  */
-export async function queueRequestUpdate(q: Queryable, ctx: Pick<Context, 'config'>, requestId: number): Promise<RequestDetail> {
+export async function queueRequestUpdate(q: Queryable, ctx: CardContext, requestId: number, key = 'update'): Promise<RequestDetail> {
   const detail = await requireRequest(q, requestId);
   await enqueueDelivery(q, {
     kind: 'update',
-    idempotencyKey: `helprequest:${requestId}:update:${detail.request.version}`,
+    idempotencyKey: `helprequest:${requestId}:${key}:${detail.request.version}`,
     targetKey: postKey(requestId),
-    payload: { view: channelView(ctx, detail), summary: 'Hulpvraag bijgewerkt' },
+    payload: { view: await channelView(q, ctx, detail), summary: 'Hulpvraag bijgewerkt' },
   });
   return detail;
 }
 
 /**
- * The requester's name when the actor accepts offers for them now (the requester is away and the
- * actor stands in): their view of the card then has Accepteren, marked "namens".
+ * The requester's active requests drawn again in the channel: recording their absence changes who
+ * gets a view of their own (the stand-in, the teamleiders), while the request itself did not change.
  */
-export async function standsInForRequester(ctx: ActingContext, detail: RequestDetail): Promise<string | undefined> {
-  const { behalf } = await ownerResource(ctx, ctx.db, detail.request.requesterAad);
-  return behalf ? detail.request.requesterName || 'de aanvrager' : undefined;
+export async function redrawRequestsOf(q: Queryable, ctx: CardContext, requesterAad: string, reason: string): Promise<void> {
+  for (const { requestId } of await ownActiveRequests(q, requesterAad, 50)) await queueRequestUpdate(q, ctx, requestId, reason);
 }

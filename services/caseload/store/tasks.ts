@@ -8,15 +8,15 @@ const iso = (at: Date | string) => new Date(at).toISOString();
 
 /** Offers on the person's own active requests that they can accept. */
 export async function offersToAccept(q: Queryable, requesterAad: string, limit: number) {
-  const rows = await q.query<{ request_id: number; offer_id: number; helper_name: string | null; case_count: number; created_at: Date }>(
-    `SELECT o.request_id, o.id AS offer_id, p.name AS helper_name, o.case_count, o.created_at
+  const rows = await q.query<{ request_id: number; offer_id: number; helper_aad: string; helper_name: string | null; case_count: number; created_at: Date }>(
+    `SELECT o.request_id, o.id AS offer_id, o.helper_aad, p.name AS helper_name, o.case_count, o.created_at
      FROM help_offers o JOIN help_requests r ON r.id = o.request_id
      LEFT JOIN people p ON p.aad_object_id = o.helper_aad
      WHERE r.requester_aad = $1 AND r.status = ANY($2::text[]) AND o.status = 'offered'
      ORDER BY o.created_at DESC, o.id DESC LIMIT $3`,
     [requesterAad, ACTIVE_STATUSES, limit],
   );
-  return rows.map((r) => ({ requestId: Number(r.request_id), offerId: Number(r.offer_id), helperName: r.helper_name ?? '', caseCount: r.case_count, at: iso(r.created_at) }));
+  return rows.map((r) => ({ requestId: Number(r.request_id), offerId: Number(r.offer_id), helperAad: r.helper_aad, helperName: r.helper_name ?? '', caseCount: r.case_count, at: iso(r.created_at) }));
 }
 
 /** The person's own requests that are still active (withdraw, or close once help was accepted). */

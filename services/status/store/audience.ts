@@ -45,17 +45,6 @@ export async function peopleOfTeams(q: Queryable, regioteams: string[]): Promise
   );
 }
 
-/** Teams user ids ("29:…") of known people, in the given order: who gets a per-user card view. */
-export async function teamsUserIds(q: Queryable, aads: string[]): Promise<string[]> {
-  if (aads.length === 0) return [];
-  const rows = await q.query<{ aad: string; id: string }>(
-    `SELECT aad_object_id AS aad, teams_user_id AS id FROM people WHERE aad_object_id = ANY($1::text[]) AND teams_user_id IS NOT NULL`,
-    [aads],
-  );
-  const byAad = new Map(rows.map((r) => [r.aad, r.id]));
-  return aads.flatMap((aad) => (byAad.has(aad) ? [byAad.get(aad)!] : []));
-}
-
 /** Whether the person is in the announcement's fixed audience (only then does their reading count). */
 export async function inAudience(q: Queryable, announcementId: number, aad: string): Promise<boolean> {
   const rows = await q.query(`SELECT 1 FROM status_audience WHERE announcement_id = $1 AND aad_object_id = $2`, [announcementId, aad]);
