@@ -257,7 +257,7 @@ export async function run(): Promise<void> {
   const began = performance.now();
   const sink = await new SinkConnector().start();
   const baseline = await ServerUnderTest.start({ kind: 'baseline' });
-  console.log(`Activities benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${DURATION_MS / 1000} s per measurement; ${pinning ? 'load generator on core 0, each server alone on core 1' : 'processes not pinned to cores'}`);
+  console.log(`Activities benchmark: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${DURATION_MS / 1000} s per measurement; ${pinning ? 'load generator on core 0, each server alone on core 1' : 'processes not pinned to cores'}; turns at once: ${process.env.WENDBAAR_CONCURRENT_TURNS ?? 'the default (4)'}`);
   try {
     // On disk, as production runs it (WENDBAAR_DATA_DIR); WENDBAAR_BENCH_MEMORY=true for in-memory.
     const inMemory = process.env.WENDBAAR_BENCH_MEMORY === 'true';

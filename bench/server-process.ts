@@ -21,7 +21,9 @@ async function start(spec: ServerSpec): Promise<ServerReply> {
     return { url: baseline.url, verbs: [] };
   }
   const db = await openDatabase({ dataDir: spec.dataDir, databaseUrl: spec.databaseUrl });
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', WENDBAAR_DISABLE_SCHEDULER: 'true', WENDBAAR_TEAMLEIDERS: spec.teamleiders ?? '' });
+  // WENDBAAR_CONCURRENT_TURNS passes through, to compare limits; everything else is the bench's own.
+  const turns = process.env.WENDBAAR_CONCURRENT_TURNS ? { WENDBAAR_CONCURRENT_TURNS: process.env.WENDBAAR_CONCURRENT_TURNS } : {};
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', WENDBAAR_DISABLE_SCHEDULER: 'true', WENDBAAR_TEAMLEIDERS: spec.teamleiders ?? '', ...turns });
   const app = await startServer({ config, db, log: createLogger('silent') });
   close = async () => {
     await app.close();
