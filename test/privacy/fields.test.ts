@@ -25,6 +25,7 @@ const EXEMPT: Record<string, Record<string, string>> = {
   'mdo.advise': { caseRefs: CASE_REFERENCES },
   'mdo.decide': { outcome: 'one of the MDO outcomes' },
   'mdo.change': { outcome: 'one of the MDO outcomes (anything else is refused)' },
+  'mdo.list': { person: "a colleague's Entra id from the button on a reminder that reached a stand-in: only looked up, never stored or shown (anyone it does not fit is refused)" },
   'capacity.evaluate': { task: "one of the ring model's task ids or 'geen' (anything else is refused)" },
   'monitoring.create': {
     kind: 'one of the configured monitoring kinds', owner: "a colleague's Entra id from the card's choices",
