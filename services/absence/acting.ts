@@ -6,7 +6,7 @@
  * nobody else, and nobody once the absence is over.
  */
 import { dutchDate, isoDay, localDay } from '../../lib/dates';
-import type { ActingContext } from '../context';
+import { officeZone, type ActingContext } from '../context';
 import type { Queryable } from '../db';
 import { configuredPeople, getPerson } from '../people/store';
 import { recipientFor, routingOf } from './route';
@@ -47,7 +47,7 @@ export async function ownerResource(
   const actor = ctx.actor.aadObjectId;
   const behalf = away && actor !== ownerAad && route.recipientAad === actor ? away : undefined;
   if (behalf && thing && !withinAbsence(behalf, thing.day)) {
-    const zone = ctx.config.env.WENDBAAR_TIME_ZONE;
+    const zone = officeZone(ctx);
     const name = (await getPerson(q, ownerAad))?.name || 'de collega';
     const waitsForOwner = `${thing.label} is op ${dutchDate(thing.day, zone)}, na de afwezigheid van ${name} (tot en met ${dutchDate(behalf.until!, zone)}): dat laat je aan ${name} zelf.`;
     return { resource: { ownerAad }, waitsForOwner };
@@ -64,7 +64,7 @@ export async function ownerResource(
  */
 export async function mayActFor(ctx: Pick<ActingContext, 'clock' | 'roles' | 'config'>, q: Queryable, ownerAad: string): Promise<string[]> {
   const now = ctx.clock.now();
-  const absences = await absencesAhead(q, [ownerAad], isoDay(localDay(now, ctx.config.env.WENDBAAR_TIME_ZONE)), now);
+  const absences = await absencesAhead(q, [ownerAad], isoDay(localDay(now, officeZone(ctx))), now);
   if (absences.length === 0) return [];
   const route = await recipientFor(q, routingOf(ctx), ownerAad, now);
   const team = (await getPerson(q, ownerAad))?.regioteam;

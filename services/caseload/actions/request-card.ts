@@ -37,17 +37,23 @@ type CardContext = Pick<Context, 'config' | 'clock' | 'roles'>;
  * The request as its card shows it; while the requester has an absence now or ahead, with who may
  * come to act for them (their stand-in, the teamleiders), so Teams gives those a view of their own.
  */
-async function cardData(q: Queryable, ctx: CardContext, detail: RequestDetail): Promise<RequestCardData> {
+async function cardData(q: Queryable, ctx: CardContext, detail: RequestDetail): Promise<{ data: RequestCardData; mayAct: string[] }> {
   const data = requestCardData(detail, ctx.config.office, officeZone(ctx));
-  const acting = data.active ? await teamsUserIds(q, await mayActFor(ctx, q, detail.request.requesterAad)) : [];
-  return acting.length ? { ...data, actingTeamsIds: acting } : data;
+  const mayAct = data.active ? await mayActFor(ctx, q, detail.request.requesterAad) : [];
+  const ids = await teamsUserIds(q, mayAct);
+  return { data: ids.length ? { ...data, actingTeamsIds: ids } : data, mayAct };
 }
 
-const channelView = async (q: Queryable, ctx: CardContext, detail: RequestDetail) => cardSpec<CaseloadPost>('caseload.request', await cardData(q, ctx, detail));
+const channelView = async (q: Queryable, ctx: CardContext, detail: RequestDetail) => cardSpec<CaseloadPost>('caseload.request', (await cardData(q, ctx, detail)).data);
 
-/** The request card as the actor sees it: the shared data, and what they may do for an absent requester. */
+/**
+ * The request card as the actor sees it: the shared data, and what they may do for an absent
+ * requester. Teams asks this for every listed viewer whenever the card is shown: when nobody may act
+ * for the requester (no absence), what the viewer may do for them is not looked up again.
+ */
 export async function requestView(ctx: ActingContext, detail: RequestDetail): Promise<{ data: RequestCardData; acting?: RequestActing }> {
-  return { data: await cardData(ctx.db, ctx, detail), acting: await requestActing(ctx, detail) };
+  const { data, mayAct } = await cardData(ctx.db, ctx, detail);
+  return { data, acting: mayAct.length > 0 ? await requestActing(ctx, detail) : undefined };
 }
 
 /** Posts the new request's card in the team channel (inside the creating transaction). */
